@@ -1,0 +1,7 @@
+package se.bidragskoll.dossier;
+
+import java.math.BigDecimal;
+
+/** Money of the grant allocated to an administration or unit (fördelning). */
+public record Allocation(String unit, BigDecimal amount, String purpose) {
+}

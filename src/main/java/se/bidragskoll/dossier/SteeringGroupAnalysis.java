@@ -1,0 +1,7 @@
+package se.bidragskoll.dossier;
+
+import java.time.LocalDate;
+
+/** When the steering group for state grants analysed the agreement's conditions. */
+public record SteeringGroupAnalysis(LocalDate date) {
+}

@@ -1,0 +1,32 @@
+package se.bidragskoll.judgement;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import se.bidragskoll.dossier.Allocation;
+
+/** The dossier's allocations to administrations as one fact, with their total. */
+public record Allocations(List<Allocation> items, BigDecimal total, Set<String> units, boolean amountsComplete) {
+
+    public static Allocations of(List<Allocation> allocations) {
+        BigDecimal total = BigDecimal.ZERO;
+        Set<String> units = new LinkedHashSet<>();
+        boolean complete = true;
+        for (Allocation a : allocations) {
+            if (a.amount() == null) {
+                complete = false;
+            } else {
+                total = total.add(a.amount());
+            }
+            if (a.unit() != null) {
+                units.add(a.unit());
+            }
+        }
+        return new Allocations(List.copyOf(allocations), total, Set.copyOf(units), complete);
+    }
+
+    public boolean allocated(String unit) {
+        return unit != null && units.contains(unit);
+    }
+}

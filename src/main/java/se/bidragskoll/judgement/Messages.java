@@ -1,0 +1,68 @@
+package se.bidragskoll.judgement;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** Fills message templates ({@code {name}} placeholders) with values formatted the Swedish or English way. */
+public final class Messages {
+
+    public static final Locale SWEDISH = Locale.forLanguageTag("sv-SE");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_]+)}");
+
+    private Messages() {
+    }
+
+    public static String fill(String template, Map<String, Object> args, Locale locale) {
+        if (template == null) {
+            return null;
+        }
+        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            Object value = args.get(m.group(1));
+            String text = value == null && !args.containsKey(m.group(1)) ? m.group() : format(value, locale);
+            m.appendReplacement(out, Matcher.quoteReplacement(text));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    public static String format(Object value, Locale locale) {
+        if (value == null) {
+            return english(locale) ? "none" : "saknas";
+        }
+        if (value instanceof se.bidragskoll.ruleset.Text text) {
+            return text.in(locale);
+        }
+        if (value instanceof BigDecimal amount) {
+            return money(amount, locale);
+        }
+        if (value instanceof Collection<?> items) {
+            return items.stream().map(i -> format(i, locale)).collect(Collectors.joining(", "));
+        }
+        return value.toString();
+    }
+
+    /** {@code 3 210,40 kr} in Swedish, {@code 3,210.40 kr} in English; whole kronor without decimals. */
+    public static String money(BigDecimal amount, Locale locale) {
+        DecimalFormatSymbols symbols = new DecimalFormatSymbols(Locale.ROOT);
+        symbols.setGroupingSeparator(english(locale) ? ',' : ' ');
+        symbols.setDecimalSeparator(english(locale) ? '.' : ',');
+        symbols.setMinusSign('-');
+        boolean whole = amount.stripTrailingZeros().scale() <= 0;
+        DecimalFormat format = new DecimalFormat(whole ? "#,##0" : "#,##0.00", symbols);
+        return format.format(amount.setScale(2, RoundingMode.HALF_EVEN)) + " kr";
+    }
+
+    static boolean english(Locale locale) {
+        return locale != null && "en".equals(locale.getLanguage());
+    }
+}

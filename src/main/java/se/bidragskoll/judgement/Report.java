@@ -1,0 +1,54 @@
+package se.bidragskoll.judgement;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The compliance report of one dossier (API.md, "The report"), in one language: a result for every
+ * condition of the catalogue, the findings with their clause and the input items behind them.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Report(String dossier, Integer revision, String region, String regionName, String agreement,
+                     LocalDate asOf, Outcome outcome, RulesetRef ruleset, Instant judgedAt, Summary summary,
+                     List<ConditionResult> conditions, List<Finding> findings) {
+
+    public enum Outcome { COMPLIANT, INCOMPLETE, NON_COMPLIANT }
+
+    public enum Result { PASS, FAIL, CANNOT_ASSESS, NOT_YET_DUE, NOT_APPLICABLE }
+
+    /** The rule set that judged the dossier. */
+    public record RulesetRef(String version, Instant loadedAt) {
+    }
+
+    /** How one condition fared. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ConditionResult(String code, String title, String family, Result result, List<String> findings,
+                                  String detail, List<String> missing, LocalDate dueOn, Long daysRemaining) {
+    }
+
+    /** Where a finding's condition comes from. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Source(String document, String clause, String seed, String reference) {
+    }
+
+    /** One breach or note, citing its clause and naming the exact input items. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Finding(String id, String code, String severity, String message, Source source, List<Fact> facts,
+                          BigDecimal amount, String fingerprint, String rule) {
+    }
+
+    /** Counts for a quick look: results per kind, findings per severity, money at stake in ERROR findings. */
+    public record Summary(Map<Result, Integer> results, int errors, int warnings, int infos,
+                          BigDecimal amountAtStake) {
+    }
+
+    /** The same report as stored under a dossier id and revision. */
+    public Report stored(String dossierId, int revisionNumber) {
+        return new Report(dossierId, revisionNumber, region, regionName, agreement, asOf, outcome, ruleset, judgedAt,
+                summary, conditions, findings);
+    }
+}

@@ -1,0 +1,148 @@
+package se.bidragskoll.ruleset;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.drools.drl.parser.DroolsError;
+import org.drools.drl.parser.ParserError;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.io.ResourceType;
+import org.kie.api.runtime.KieSession;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.io.ResourceFactory;
+
+/**
+ * The one class that talks to the Drools API: compiles the DRL files of the rules folder (MVEL
+ * engine, so that errors carry real line numbers) and fires a session over a dossier's facts.
+ */
+public final class RuleEngine {
+
+    /** A compiled rule: its name, the condition it implements and where it is written. */
+    public record RuleInfo(String name, String code, String severity, String message, String part, String file,
+                           int line) {
+    }
+
+    /** A compiled rule base and the rules it holds. */
+    public record Compiled(KieBase kieBase, List<RuleInfo> rules) {
+    }
+
+    private static final Pattern RULE_HEADER = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"", Pattern.MULTILINE);
+
+    private RuleEngine() {
+    }
+
+    /**
+     * Compiles DRL sources keyed by their path relative to the rules folder.
+     *
+     * @throws RuleSetException with one {@link RuleProblem} per compile error
+     */
+    public static Compiled compile(Map<String, String> drlByPath) {
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        List<RuleProblem> problems = new ArrayList<>();
+        for (Map.Entry<String, String> drl : drlByPath.entrySet()) {
+            builder.add(ResourceFactory.newByteArrayResource(drl.getValue().getBytes(StandardCharsets.UTF_8))
+                    .setSourcePath(drl.getKey()), ResourceType.DRL);
+            for (KnowledgeBuilderError error : builder.getErrors()) {
+                problems.add(toProblem(drl.getKey(), error));
+            }
+            if (builder.hasErrors()) {
+                builder.undo();
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleSetException(problems);
+        }
+        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
+        Collection<KiePackage> packages = builder.getKnowledgePackages();
+        kieBase.addPackages(packages);
+        List<RuleInfo> rules = new ArrayList<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                rules.add(describe(rule, drlByPath));
+            }
+        }
+        rules.sort((a, b) -> a.file().equals(b.file()) ? Integer.compare(a.line(), b.line())
+                : a.file().compareTo(b.file()));
+        return new Compiled(kieBase, List.copyOf(rules));
+    }
+
+    /**
+     * Fires the rules over the facts. Only rules whose {@code @code} passes {@code applies} may fire;
+     * {@code out} is bound to the global of that name.
+     */
+    public static void fire(KieBase kieBase, Collection<?> facts, Object out, Predicate<String> applies) {
+        KieSession session = kieBase.newKieSession();
+        try {
+            session.setGlobal("out", out);
+            for (Object fact : facts) {
+                session.insert(fact);
+            }
+            session.fireAllRules(match -> applies.test(metadata(match.getRule(), "code")));
+        } finally {
+            session.dispose();
+        }
+    }
+
+    /** Reads a metadata value of a rule ({@code @code(…)}, {@code @severity(…)}) as plain text. */
+    public static String metadata(Rule rule, String key) {
+        Object value = rule.getMetaData().get(key);
+        if (value == null) {
+            return null;
+        }
+        String text = value.toString().trim();
+        if (text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"")) {
+            text = text.substring(1, text.length() - 1);
+        }
+        return text;
+    }
+
+    private static RuleInfo describe(Rule rule, Map<String, String> drlByPath) {
+        String file = null;
+        int line = 0;
+        for (Map.Entry<String, String> drl : drlByPath.entrySet()) {
+            Matcher m = RULE_HEADER.matcher(drl.getValue());
+            while (m.find()) {
+                if (m.group(1).equals(rule.getName()) && rulePackageMatches(drl.getValue(), rule.getPackageName())) {
+                    file = drl.getKey();
+                    line = 1 + (int) drl.getValue().substring(0, m.start()).chars().filter(c -> c == '\n').count();
+                }
+            }
+        }
+        return new RuleInfo(rule.getName(), metadata(rule, "code"), metadata(rule, "severity"),
+                metadata(rule, "message"), metadata(rule, "part"), file, line);
+    }
+
+    private static boolean rulePackageMatches(String drl, String pkg) {
+        return Pattern.compile("^\\s*package\\s+" + Pattern.quote(pkg) + "\\s*;?\\s*$", Pattern.MULTILINE)
+                .matcher(drl).find();
+    }
+
+    private static RuleProblem toProblem(String file, KnowledgeBuilderError error) {
+        int line = 0;
+        int column = 0;
+        if (error instanceof ParserError parserError) {
+            line = parserError.getRow();
+            column = parserError.getCol() + 1;
+        } else if (error instanceof DroolsError droolsError) {
+            int[] lines = droolsError.getLines();
+            if (lines != null && lines.length > 0) {
+                line = lines[0];
+            }
+        } else if (error.getLines() != null && error.getLines().length > 0) {
+            line = error.getLines()[0];
+        }
+        String message = error.getMessage() == null ? error.toString() : error.getMessage();
+        return new RuleProblem(file, line, column, message.replaceAll("\\s+", " ").trim());
+    }
+}
