@@ -62,7 +62,7 @@ public final class Messages {
         return format.format(amount.setScale(2, RoundingMode.HALF_EVEN)) + " kr";
     }
 
-    static boolean english(Locale locale) {
+    public static boolean english(Locale locale) {
         return locale != null && "en".equals(locale.getLanguage());
     }
 }

@@ -18,6 +18,8 @@ import org.kie.api.definition.rule.Rule;
 import org.kie.api.io.ResourceType;
 import org.kie.api.runtime.KieSession;
 import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderConfiguration;
+import org.kie.internal.builder.conf.PropertySpecificOption;
 import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.io.ResourceFactory;
@@ -48,7 +50,10 @@ public final class RuleEngine {
      * @throws RuleSetException with one {@link RuleProblem} per compile error
      */
     public static Compiled compile(Map<String, String> drlByPath) {
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        // Facts are immutable (rules never modify them), so class reactivity is all that is needed.
+        KnowledgeBuilderConfiguration configuration = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration();
+        configuration.setOption(PropertySpecificOption.ALLOWED);
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(configuration);
         List<RuleProblem> problems = new ArrayList<>();
         for (Map.Entry<String, String> drl : drlByPath.entrySet()) {
             builder.add(ResourceFactory.newByteArrayResource(drl.getValue().getBytes(StandardCharsets.UTF_8))

@@ -1,0 +1,7 @@
+package se.bidragskoll.api;
+
+import se.bidragskoll.ruleset.Text;
+
+/** One fault in a request: the field (e.g. {@code grant.grantedAmount}, {@code ledger[3].date}) and what is wrong. */
+public record FieldError(String field, Text message) {
+}

@@ -1,0 +1,204 @@
+package se.bidragskoll.api;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Locale;
+import org.hibernate.exception.ConstraintViolationException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import se.bidragskoll.judgement.Messages;
+import se.bidragskoll.ruleset.Text;
+
+/** Turns every error into an {@code application/problem+json} answer a person can act on. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response badInput(BadInputException e, HttpHeaders headers, UriInfo uri) {
+        Locale locale = Languages.of(headers);
+        List<Problem.Error> errors = e.errors().stream()
+                .map(f -> new Problem.Error(f.field(), f.message().in(locale))).toList();
+        String detail = errors.size() == 1 ? fieldDetail(errors.get(0))
+                : (english(locale) ? errors.size() + " faults in the request; nothing was stored."
+                : errors.size() + " fel i begäran; inget har sparats.");
+        return problem(400, "invalid-input", english(locale) ? "Invalid input" : "Felaktigt underlag", detail, uri,
+                errors);
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
+        Locale locale = Languages.of(headers);
+        String field = e instanceof JsonMappingException m ? path(m) : null;
+        Text message;
+        if (e instanceof JsonParseException) {
+            JsonLocation at = e.getLocation();
+            message = Text.of("Ogiltig JSON på rad " + line(at) + ", kolumn " + column(at) + ": " + e.getOriginalMessage(),
+                    "Malformed JSON at line " + line(at) + ", column " + column(at) + ": " + e.getOriginalMessage());
+        } else if (e instanceof UnrecognizedPropertyException u) {
+            message = Text.of("Okänt fält \"" + u.getPropertyName() + "\". Kända fält: " + u.getKnownPropertyIds(),
+                    "Unknown field \"" + u.getPropertyName() + "\". Known fields: " + u.getKnownPropertyIds());
+        } else if (e instanceof InvalidFormatException f) {
+            Text expected = expected(f.getTargetType());
+            message = Text.of("Värdet \"" + f.getValue() + "\" går inte att läsa som " + expected.sv() + ".",
+                    "The value \"" + f.getValue() + "\" cannot be read as " + expected.en() + ".");
+        } else if (e instanceof MismatchedInputException m) {
+            Text expected = expected(m.getTargetType());
+            message = Text.of("Fel sorts värde: här väntas " + expected.sv() + ".",
+                    "Wrong kind of value: expected " + expected.en() + " here.");
+        } else {
+            message = Text.of("Begäran går inte att läsa: " + e.getOriginalMessage(),
+                    "The request cannot be read: " + e.getOriginalMessage());
+        }
+        Problem.Error error = new Problem.Error(field, message.in(locale));
+        return problem(400, "invalid-input", english(locale) ? "Invalid input" : "Felaktigt underlag",
+                fieldDetail(error), uri, List.of(error));
+    }
+
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, HttpHeaders headers, UriInfo uri) {
+        return json(e, headers, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidFormat(InvalidFormatException e, HttpHeaders headers, UriInfo uri) {
+        return json(e, headers, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e, HttpHeaders headers, UriInfo uri) {
+        return json(e, headers, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response malformed(JsonParseException e, HttpHeaders headers, UriInfo uri) {
+        return json(e, headers, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(OptimisticLockException e, HttpHeaders headers, UriInfo uri) {
+        return conflictProblem(headers, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response constraint(ConstraintViolationException e, HttpHeaders headers, UriInfo uri) {
+        return conflictProblem(headers, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, HttpHeaders headers, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException cause) {
+            return json(cause, headers, uri);
+        }
+        Locale locale = Languages.of(headers);
+        int status = e.getResponse().getStatus();
+        String detail = switch (status) {
+            case 404 -> english(locale) ? "No such resource." : "Det finns ingen sådan resurs.";
+            case 405 -> english(locale) ? "This method is not allowed here." : "Metoden är inte tillåten här.";
+            case 415 -> english(locale) ? "Unsupported content type." : "Innehållstypen stöds inte.";
+            case 406 -> english(locale) ? "No acceptable representation." : "Ingen godtagbar representation.";
+            default -> e.getMessage();
+        };
+        return problem(status, "http-" + status, Response.Status.fromStatusCode(status) == null ? "Error"
+                : Response.Status.fromStatusCode(status).getReasonPhrase(), detail, uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e, HttpHeaders headers, UriInfo uri) {
+        if (e instanceof WebApplicationException w) {
+            return web(w, headers, uri);
+        }
+        LOG.error("unexpected error", e);
+        Locale locale = Languages.of(headers);
+        return problem(500, "internal-error", english(locale) ? "Internal error" : "Internt fel",
+                english(locale) ? "The checker failed unexpectedly; nothing was stored." :
+                        "Kontrollen misslyckades oväntat; inget har sparats.", uri, List.of());
+    }
+
+    private static Response conflictProblem(HttpHeaders headers, UriInfo uri) {
+        Locale locale = Languages.of(headers);
+        return problem(409, "conflict", english(locale) ? "Conflict" : "Konflikt",
+                english(locale) ? "Someone else changed the same item at the same time; fetch it again and retry."
+                        : "Någon annan ändrade samma sak samtidigt; hämta den igen och försök på nytt.", uri, List.of());
+    }
+
+    static Response problem(int status, String type, String title, String detail, UriInfo uri,
+                            List<Problem.Error> errors) {
+        Problem body = new Problem("urn:bidragskoll:problem:" + type, title, status, detail,
+                uri == null ? null : uri.getPath(), errors);
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
+    }
+
+    private static String fieldDetail(Problem.Error error) {
+        return error.field() == null ? error.message() : error.field() + ": " + error.message();
+    }
+
+    private static boolean english(Locale locale) {
+        return !Messages.SWEDISH.getLanguage().equals(locale.getLanguage());
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? null : path.toString();
+    }
+
+    private static Text expected(Class<?> type) {
+        if (type == null) {
+            return Text.of("ett annat värde", "another value");
+        }
+        if (BigDecimal.class.equals(type)) {
+            return Text.of("ett belopp i kronor (t.ex. 12600000.00)", "an amount in kronor (e.g. 12600000.00)");
+        }
+        if (LocalDate.class.equals(type)) {
+            return Text.of("ett datum (ÅÅÅÅ-MM-DD)", "a date (YYYY-MM-DD)");
+        }
+        if (YearMonth.class.equals(type)) {
+            return Text.of("en månad (ÅÅÅÅ-MM)", "a month (YYYY-MM)");
+        }
+        if (Integer.class.equals(type) || int.class.equals(type)) {
+            return Text.of("ett heltal", "a whole number");
+        }
+        if (Boolean.class.equals(type) || boolean.class.equals(type)) {
+            return Text.of("true eller false", "true or false");
+        }
+        if (String.class.equals(type)) {
+            return Text.of("text", "text");
+        }
+        if (List.class.isAssignableFrom(type)) {
+            return Text.of("en lista", "a list");
+        }
+        return Text.of("ett objekt (" + type.getSimpleName() + ")", "an object (" + type.getSimpleName() + ")");
+    }
+
+    private static int line(JsonLocation at) {
+        return at == null ? 0 : at.getLineNr();
+    }
+
+    private static int column(JsonLocation at) {
+        return at == null ? 0 : at.getColumnNr();
+    }
+}

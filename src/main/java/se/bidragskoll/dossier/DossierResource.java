@@ -1,0 +1,74 @@
+package se.bidragskoll.dossier;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import se.bidragskoll.api.Languages;
+import se.bidragskoll.judgement.Report;
+
+/** Dossiers in, reports out: the dry run and the stored submissions. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public class DossierResource {
+
+    @Inject
+    DossierService service;
+
+    @POST
+    @Path("/validate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Judge a dossier without storing anything")
+    public Report validate(Dossier dossier, @Context HttpHeaders headers) {
+        return service.validate(dossier).in(Languages.of(headers));
+    }
+
+    @POST
+    @Path("/dossiers")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Store a dossier as a new revision and judge it")
+    public Response submit(Dossier dossier, @Context HttpHeaders headers, @Context UriInfo uri) {
+        DossierService.Submitted submitted = service.submit(dossier, null);
+        return Response.created(uri.getBaseUriBuilder().path("api/v1/dossiers/{id}").build(submitted.dossierId()))
+                .entity(submitted.evaluation().in(Languages.of(headers))).build();
+    }
+
+    @GET
+    @Path("/dossiers")
+    @Operation(summary = "List stored dossiers")
+    public List<DossierSummary> list(@QueryParam("region") String region, @QueryParam("agreement") String agreement) {
+        return service.list(region, agreement);
+    }
+
+    @GET
+    @Path("/dossiers/{id}")
+    @Operation(summary = "The dossier's latest revision")
+    public StoredDossier get(@PathParam("id") String id) {
+        return service.get(id);
+    }
+
+    @GET
+    @Path("/dossiers/{id}/revisions")
+    @Operation(summary = "Every submission of the dossier and its outcome")
+    public List<RevisionSummary> revisions(@PathParam("id") String id) {
+        return service.revisions(id);
+    }
+
+    @GET
+    @Path("/dossiers/{id}/report")
+    @Operation(summary = "The report of the dossier's latest revision")
+    public Response report(@PathParam("id") String id, @Context HttpHeaders headers) {
+        return Response.ok(service.report(id, Languages.of(headers)), MediaType.APPLICATION_JSON).build();
+    }
+}

@@ -1,0 +1,181 @@
+package se.bidragskoll.dossier;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import se.bidragskoll.judgement.Evaluation;
+import se.bidragskoll.judgement.Evaluator;
+import se.bidragskoll.judgement.Messages;
+import se.bidragskoll.ruleset.Regions;
+import se.bidragskoll.ruleset.RuleSet;
+import se.bidragskoll.ruleset.RuleSetHolder;
+
+/** Judges dossiers, and stores each submission as a revision with its report, all or nothing. */
+@ApplicationScoped
+public class DossierService {
+
+    /** A stored submission: where it lives and what it got. */
+    public record Submitted(String dossierId, int revision, Evaluation evaluation) {
+    }
+
+    @Inject
+    RuleSetHolder rules;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Clock clock;
+
+    /** Judges without storing anything. */
+    public Evaluation validate(Dossier dossier) {
+        RuleSet ruleSet = rules.current();
+        DossierValidator.check(dossier, ruleSet);
+        return Evaluator.judge(ruleSet, dossier, LocalDate.now(clock));
+    }
+
+    /** Stores a new revision of the region's dossier for the agreement, and its report. */
+    @Transactional
+    public Submitted submit(Dossier dossier, String submittedBy) {
+        RuleSet ruleSet = rules.current();
+        DossierValidator.check(dossier, ruleSet);
+        Evaluation evaluation = Evaluator.judge(ruleSet, dossier, LocalDate.now(clock));
+        Instant now = clock.instant();
+
+        DossierEntity entity = DossierEntity.forRegionAndAgreement(dossier.region(), dossier.agreement())
+                .orElseGet(() -> {
+                    DossierEntity created = new DossierEntity();
+                    created.id = "d-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+                    created.region = dossier.region();
+                    created.agreement = dossier.agreement();
+                    created.createdAt = now;
+                    created.latestRevision = 0;
+                    return created;
+                });
+        entity.latestRevision++;
+        entity.updatedAt = now;
+        if (!entity.isPersistent()) {
+            entity.persist();
+        }
+
+        RevisionEntity revision = new RevisionEntity();
+        revision.dossierId = entity.id;
+        revision.revision = entity.latestRevision;
+        revision.submittedAt = now;
+        revision.submittedBy = submittedBy;
+        revision.content = write(dossier);
+        revision.contentHash = sha256(revision.content);
+        revision.ledgerLines = dossier.ledger() == null ? 0 : dossier.ledger().size();
+        revision.persist();
+
+        Evaluation stored = evaluation.stored(entity.id, revision.revision);
+        ReportEntity report = new ReportEntity();
+        report.revisionId = revision.id;
+        report.rulesetVersion = ruleSet.version();
+        report.outcome = stored.swedish().outcome().name();
+        report.judgedAt = stored.swedish().judgedAt();
+        report.reportSv = write(stored.swedish());
+        report.reportEn = write(stored.english());
+        report.persist();
+        return new Submitted(entity.id, revision.revision, stored);
+    }
+
+    @Transactional
+    public List<DossierSummary> list(String region, String agreement) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (region != null && !region.isBlank()) {
+            params.add(region);
+            query.append(" and region = ?").append(params.size());
+        }
+        if (agreement != null && !agreement.isBlank()) {
+            params.add(agreement);
+            query.append(" and agreement = ?").append(params.size());
+        }
+        query.append(" order by region, agreement");
+        List<DossierSummary> result = new ArrayList<>();
+        for (DossierEntity d : DossierEntity.<DossierEntity>list(query.toString(), params.toArray())) {
+            RevisionEntity latest = RevisionEntity.of(d.id, d.latestRevision).orElseThrow();
+            ReportEntity report = ReportEntity.latestFor(latest.id).orElse(null);
+            result.add(new DossierSummary(d.id, d.region, Regions.name(d.region).orElse(null), d.agreement,
+                    d.latestRevision, latest.submittedAt, report == null ? null : report.outcome,
+                    report == null ? null : report.rulesetVersion));
+        }
+        return result;
+    }
+
+    @Transactional
+    public StoredDossier get(String id) {
+        DossierEntity d = find(id);
+        RevisionEntity latest = RevisionEntity.of(d.id, d.latestRevision).orElseThrow();
+        return new StoredDossier(d.id, latest.revision, latest.submittedAt, latest.contentHash, read(latest.content));
+    }
+
+    @Transactional
+    public List<RevisionSummary> revisions(String id) {
+        DossierEntity d = find(id);
+        List<RevisionSummary> result = new ArrayList<>();
+        for (RevisionEntity r : RevisionEntity.<RevisionEntity>list("dossierId = ?1 order by revision", d.id)) {
+            ReportEntity report = ReportEntity.latestFor(r.id).orElse(null);
+            result.add(new RevisionSummary(r.revision, r.submittedAt, r.submittedBy, r.contentHash, r.ledgerLines,
+                    report == null ? null : report.outcome, report == null ? null : report.rulesetVersion));
+        }
+        return result;
+    }
+
+    /** The latest report of the dossier as stored JSON, in the caller's language. */
+    @Transactional
+    public String report(String id, Locale locale) {
+        DossierEntity d = find(id);
+        RevisionEntity latest = RevisionEntity.of(d.id, d.latestRevision).orElseThrow();
+        ReportEntity report = ReportEntity.latestFor(latest.id).orElseThrow(NotFoundException::new);
+        return Messages.english(locale) ? report.reportEn : report.reportSv;
+    }
+
+    private static DossierEntity find(String id) {
+        DossierEntity d = DossierEntity.findById(id);
+        if (d == null) {
+            throw new NotFoundException("no dossier " + id);
+        }
+        return d;
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Dossier read(String content) {
+        try {
+            return json.readValue(content, Dossier.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String sha256(String content) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
+            return "sha256:" + HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

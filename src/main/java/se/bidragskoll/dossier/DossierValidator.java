@@ -1,0 +1,124 @@
+package se.bidragskoll.dossier;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import se.bidragskoll.api.BadInputException;
+import se.bidragskoll.api.FieldError;
+import se.bidragskoll.ruleset.Regions;
+import se.bidragskoll.ruleset.RuleSet;
+import se.bidragskoll.ruleset.Text;
+
+/**
+ * Rejects a dossier that cannot be judged as sent: unknown region or agreement, negative or
+ * over-precise amounts, items without the key that names them. Missing data is not an error here:
+ * the conditions that need it say CANNOT_ASSESS.
+ */
+public final class DossierValidator {
+
+    private DossierValidator() {
+    }
+
+    public static void check(Dossier d, RuleSet rules) {
+        if (d == null) {
+            throw BadInputException.of(null, "Underlaget saknas: skicka en dossier som JSON.",
+                    "The dossier is missing: send it as JSON.");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        if (d.region() == null || d.region().isBlank()) {
+            errors.add(error("region", "Region saknas: ange länskoden, t.ex. \"23\".",
+                    "Region is missing: give the county code, e.g. \"23\"."));
+        } else if (Regions.name(d.region()).isEmpty()) {
+            errors.add(error("region", "Okänd region \"" + d.region() + "\": ange SCB:s länskod med två siffror, t.ex. \"23\" eller \"19\".",
+                    "Unknown region \"" + d.region() + "\": give SCB's two-digit county code, e.g. \"23\" or \"19\"."));
+        }
+        if (d.agreement() == null || d.agreement().isBlank()) {
+            errors.add(error("agreement", "Överenskommelse saknas.", "Agreement is missing."));
+        } else if (rules.agreement(d.agreement()).isEmpty()) {
+            errors.add(error("agreement", "Okänd överenskommelse \"" + d.agreement() + "\". Kända: " + rules.agreements().keySet(),
+                    "Unknown agreement \"" + d.agreement() + "\". Known: " + rules.agreements().keySet()));
+        }
+        if (d.grant() != null) {
+            amount(errors, "grant.grantedAmount", d.grant().grantedAmount(), false);
+            if (d.grant().category() != null && d.grant().category() < 1) {
+                errors.add(error("grant.category", "Kategori måste vara ett positivt heltal.",
+                        "Category must be a positive whole number."));
+            }
+        }
+        if (d.actionPlan() != null && d.actionPlan().measures() != null) {
+            List<Measure> measures = d.actionPlan().measures();
+            for (int i = 0; i < measures.size(); i++) {
+                String at = "actionPlan.measures[" + i + "]";
+                if (measures.get(i) == null) {
+                    errors.add(error(at, "Tom åtgärd.", "Empty measure."));
+                    continue;
+                }
+                if (measures.get(i).id() == null || measures.get(i).id().isBlank()) {
+                    errors.add(error(at + ".id", "Åtgärden saknar id.", "The measure has no id."));
+                }
+                amount(errors, at + ".amount", measures.get(i).amount(), false);
+            }
+        }
+        if (d.allocations() != null) {
+            for (int i = 0; i < d.allocations().size(); i++) {
+                Allocation a = d.allocations().get(i);
+                String at = "allocations[" + i + "]";
+                if (a == null || a.unit() == null || a.unit().isBlank()) {
+                    errors.add(error(at + ".unit", "Fördelningen saknar enhet.", "The allocation has no unit."));
+                    continue;
+                }
+                amount(errors, at + ".amount", a.amount(), false);
+            }
+        }
+        if (d.drawdowns() != null) {
+            for (int i = 0; i < d.drawdowns().size(); i++) {
+                Drawdown dd = d.drawdowns().get(i);
+                if (dd == null) {
+                    errors.add(error("drawdowns[" + i + "]", "Tomt avrop.", "Empty drawdown."));
+                    continue;
+                }
+                amount(errors, "drawdowns[" + i + "].amount", dd.amount(), false);
+            }
+        }
+        if (d.ledger() != null) {
+            for (int i = 0; i < d.ledger().size() && errors.size() < 100; i++) {
+                LedgerLine l = d.ledger().get(i);
+                if (l == null) {
+                    errors.add(error("ledger[" + i + "]", "Tom huvudboksrad.", "Empty ledger line."));
+                    continue;
+                }
+                amount(errors, "ledger[" + i + "].amount", l.amount(), true);
+            }
+        }
+        if (d.waitingTimeReports() != null) {
+            for (int i = 0; i < d.waitingTimeReports().size(); i++) {
+                WaitingTimeReport r = d.waitingTimeReports().get(i);
+                if (r == null || r.month() == null) {
+                    errors.add(error("waitingTimeReports[" + i + "].month", "Rapporten saknar månad (ÅÅÅÅ-MM).",
+                            "The report has no month (YYYY-MM)."));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new BadInputException(errors);
+        }
+    }
+
+    private static void amount(List<FieldError> errors, String field, BigDecimal value, boolean signed) {
+        if (value == null) {
+            return;
+        }
+        if (!signed && value.signum() < 0) {
+            errors.add(error(field, "Beloppet " + value.toPlainString() + " är negativt; ange ett belopp som är 0 eller större.",
+                    "The amount " + value.toPlainString() + " is negative; give an amount of 0 or more."));
+        }
+        if (value.stripTrailingZeros().scale() > 2) {
+            errors.add(error(field, "Beloppet " + value.toPlainString() + " har fler än två decimaler (öre).",
+                    "The amount " + value.toPlainString() + " has more than two decimals (öre)."));
+        }
+    }
+
+    private static FieldError error(String field, String sv, String en) {
+        return new FieldError(field, Text.of(sv, en));
+    }
+}

@@ -1,0 +1,50 @@
+package se.bidragskoll.ruleset;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/** The loaded rule set: its version, the conditions with the rules that implement them, the parameters. */
+@Path("/api/v1/rules")
+@Produces(MediaType.APPLICATION_JSON)
+public class RulesResource {
+
+    /** The rule set as rule authors and CI read it. */
+    public record RulesView(String version, Instant loadedAt, String directory, int ruleCount,
+                            List<ConditionView> conditions, Collection<AgreementDef> agreements,
+                            Collection<RegionDef> regions, List<String> files) {
+    }
+
+    /** A condition of the catalogue and the rules that implement it. */
+    public record ConditionView(String code, String family, String severity, Text title, SourceRef source,
+                                LocalDate retiredOn, Map<String, Text> messages, List<RuleView> rules) {
+    }
+
+    /** One DRL rule. */
+    public record RuleView(String name, String part, String severity, String file, int line) {
+    }
+
+    @Inject
+    RuleSetHolder holder;
+
+    @GET
+    public RulesView rules() {
+        RuleSet rules = holder.current();
+        List<ConditionView> conditions = rules.conditions().values().stream()
+                .map(c -> new ConditionView(c.code(), c.family().name().toLowerCase().replace('_', '-'),
+                        c.severity().name(), c.title(), c.source(), c.retiredOn(), c.messages(),
+                        rules.rules().stream().filter(r -> c.code().equals(r.code()))
+                                .map(r -> new RuleView(r.name(), r.part(), r.severity(), r.file(), r.line()))
+                                .toList()))
+                .toList();
+        return new RulesView(rules.version(), rules.loadedAt(), holder.directory().toString(), rules.rules().size(),
+                conditions, rules.agreements().values(), rules.regions().values(), rules.files());
+    }
+}
