@@ -11,12 +11,15 @@ public record LedgerLine(String voucher, Integer line, LocalDate date, String ac
                          String activity, String object, String unit, String measure, BigDecimal amount,
                          String text, Integer row) {
 
-    /** How findings name this line: voucher and line number, e.g. {@code A 104233/2}. */
+    /**
+     * How findings name this line: voucher and line number, e.g. {@code A 104233/2}; a line without a
+     * voucher by its place in the ledger, e.g. {@code rad 1733}.
+     */
     public String ref() {
-        if (voucher == null && line == null) {
+        if (voucher == null) {
             return "rad " + row;
         }
-        return voucher + "/" + line;
+        return line == null ? voucher : voucher + "/" + line;
     }
 
     public LedgerLine withRow(int newRow) {

@@ -10,12 +10,18 @@ import java.util.Map;
 import se.bidragskoll.dossier.Drawdown;
 
 /**
- * A unit's position at one of its drawdowns: everything it has drawn up to and including that date.
+ * A unit's position at one of its drawdown dates: everything it has drawn up to and including that
+ * date, and (when the ledger is known) the costs booked on the grant's object for it by then.
  */
-public record DrawdownPosition(String unit, LocalDate date, BigDecimal drawnSoFar, Drawdown drawdown,
+public record DrawdownPosition(String unit, LocalDate date, BigDecimal drawnSoFar, BigDecimal bookedSoFar,
                                List<Drawdown> drawdownsSoFar) {
 
-    public static List<DrawdownPosition> of(List<Drawdown> drawdowns) {
+    /** Drawn minus booked; {@code null} without a ledger. */
+    public BigDecimal excess() {
+        return bookedSoFar == null ? null : drawnSoFar.subtract(bookedSoFar);
+    }
+
+    public static List<DrawdownPosition> of(List<Drawdown> drawdowns, Ledger ledger) {
         Map<String, List<Drawdown>> byUnit = new HashMap<>();
         for (Drawdown d : drawdowns) {
             if (d.unit() != null && d.date() != null && d.amount() != null) {
@@ -31,7 +37,8 @@ public record DrawdownPosition(String unit, LocalDate date, BigDecimal drawnSoFa
                 drawn = drawn.add(d.amount());
                 boolean lastOfDay = i + 1 == unitDrawdowns.size() || !unitDrawdowns.get(i + 1).date().equals(d.date());
                 if (lastOfDay) {
-                    positions.add(new DrawdownPosition(d.unit(), d.date(), drawn, d,
+                    positions.add(new DrawdownPosition(d.unit(), d.date(), drawn,
+                            ledger == null ? null : ledger.bookedFor(d.unit(), d.date()),
                             List.copyOf(unitDrawdowns.subList(0, i + 1))));
                 }
             }

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jboss.logging.Logger;
 import se.bidragskoll.dossier.Dossier;
 import se.bidragskoll.dossier.LedgerLine;
 import se.bidragskoll.judgement.Report.ConditionResult;
@@ -47,10 +48,13 @@ public final class Evaluator {
             "Ingen regel kunde bedöma villkoret med detta underlag.",
             "No rule could judge the condition with this data.");
 
+    private static final Logger LOG = Logger.getLogger(Evaluator.class);
+
     private Evaluator() {
     }
 
     public static Evaluation judge(RuleSet rules, Dossier dossier, LocalDate today) {
+        long start = System.nanoTime();
         AgreementDef agreement = rules.agreement(dossier.agreement())
                 .orElseThrow(() -> new IllegalArgumentException("unknown agreement " + dossier.agreement()));
         Optional<RegionDef> region = rules.region(dossier.region());
@@ -79,13 +83,14 @@ public final class Evaluator {
             facts.add(Allocations.of(dossier.allocations()));
             facts.addAll(dossier.allocations());
         }
+        Ledger ledger = dossier.ledger() == null ? null : Ledger.of(numbered(dossier.ledger()), scope, terms);
+        if (ledger != null) {
+            facts.add(ledger);
+        }
         if (dossier.drawdowns() != null) {
             facts.add(new Drawdowns(List.copyOf(dossier.drawdowns())));
             facts.addAll(dossier.drawdowns());
-            facts.addAll(DrawdownPosition.of(dossier.drawdowns()));
-        }
-        if (dossier.ledger() != null) {
-            facts.add(Ledger.of(numbered(dossier.ledger()), scope, terms));
+            facts.addAll(DrawdownPosition.of(dossier.drawdowns(), ledger));
         }
         if (dossier.waitingTimeReports() != null) {
             facts.add(WaitingTimes.of(dossier.waitingTimeReports()));
@@ -96,11 +101,18 @@ public final class Evaluator {
 
         Set<String> applicable = applicable(rules, agreement, region.orElse(null), dossier.agreement(), asOf);
         Verdicts out = new Verdicts();
+        long fire = System.nanoTime();
         RuleEngine.fire(rules.kieBase(), facts, out, applicable::contains);
+        long rendered = System.nanoTime();
 
         Instant judgedAt = Instant.now();
         Report sv = render(rules, dossier, asOf, applicable, out, judgedAt, Messages.SWEDISH);
         Report en = render(rules, dossier, asOf, applicable, out, judgedAt, Locale.ENGLISH);
+        if (LOG.isDebugEnabled()) {
+            LOG.debugf("judged %s/%s: facts %d ms, rules %d ms, report %d ms, %d findings", dossier.region(),
+                    dossier.agreement(), (fire - start) / 1_000_000, (rendered - fire) / 1_000_000,
+                    (System.nanoTime() - rendered) / 1_000_000, sv.findings().size());
+        }
         return new Evaluation(sv, en);
     }
 

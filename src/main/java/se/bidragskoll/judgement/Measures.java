@@ -39,6 +39,11 @@ public record Measures(List<Measure> items, BigDecimal total, List<Measure> with
         return areas.contains(area);
     }
 
+    /** Whether every measure names its development area. */
+    public boolean areasComplete() {
+        return items.stream().allMatch(m -> m.area() != null && !m.area().isBlank());
+    }
+
     public boolean amountsComplete() {
         return withoutAmount.isEmpty();
     }
