@@ -22,6 +22,28 @@ public record LedgerLine(String voucher, Integer line, LocalDate date, String ac
         return line == null ? voucher : voucher + "/" + line;
     }
 
+    /**
+     * Hashes only the fields that identify a line. Equal lines still hash alike (equality stays the
+     * record's), and the rule engine, which keeps the lines it matched in hash maps, does not hash
+     * twelve fields per line and rule.
+     */
+    @Override
+    public int hashCode() {
+        return (31 * (voucher == null ? 0 : voucher.hashCode()) + (line == null ? 0 : line)) * 31
+                + (row == null ? 0 : row);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof LedgerLine o && java.util.Objects.equals(row, o.row)
+                && java.util.Objects.equals(line, o.line) && java.util.Objects.equals(voucher, o.voucher)
+                && java.util.Objects.equals(date, o.date) && java.util.Objects.equals(account, o.account)
+                && java.util.Objects.equals(responsibility, o.responsibility)
+                && java.util.Objects.equals(activity, o.activity) && java.util.Objects.equals(object, o.object)
+                && java.util.Objects.equals(unit, o.unit) && java.util.Objects.equals(measure, o.measure)
+                && java.util.Objects.equals(amount, o.amount) && java.util.Objects.equals(text, o.text);
+    }
+
     public LedgerLine withRow(int newRow) {
         return new LedgerLine(voucher, line, date, account, responsibility, activity, object, unit, measure, amount,
                 text, newRow);

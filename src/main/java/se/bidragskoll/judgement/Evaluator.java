@@ -103,17 +103,12 @@ public final class Evaluator {
         Verdicts out = new Verdicts();
         long fire = System.nanoTime();
         RuleEngine.fire(rules.kieBase(), facts, out, applicable::contains);
-        long rendered = System.nanoTime();
-
-        Instant judgedAt = Instant.now();
-        Report sv = render(rules, dossier, asOf, applicable, out, judgedAt, Messages.SWEDISH);
-        Report en = render(rules, dossier, asOf, applicable, out, judgedAt, Locale.ENGLISH);
         if (LOG.isDebugEnabled()) {
-            LOG.debugf("judged %s/%s: facts %d ms, rules %d ms, report %d ms, %d findings", dossier.region(),
-                    dossier.agreement(), (fire - start) / 1_000_000, (rendered - fire) / 1_000_000,
-                    (System.nanoTime() - rendered) / 1_000_000, sv.findings().size());
+            LOG.debugf("judged %s/%s: facts %d ms, rules %d ms, %d findings", dossier.region(), dossier.agreement(),
+                    (fire - start) / 1_000_000, (System.nanoTime() - fire) / 1_000_000, out.drafts().size());
         }
-        return new Evaluation(sv, en);
+        Instant judgedAt = Instant.now();
+        return new Evaluation(locale -> render(rules, dossier, asOf, applicable, out, judgedAt, locale));
     }
 
     private static List<LedgerLine> numbered(List<LedgerLine> ledger) {

@@ -24,6 +24,9 @@ public final class Ledger {
     private final Map<String, UnitCosts> costsByUnit;
     private final List<List<LedgerLine>> duplicates;
 
+    private record VoucherLine(String voucher, int line) {
+    }
+
     /** Costs booked on the grant's object for one unit, by date, with running totals. */
     private record UnitCosts(LocalDate[] dates, BigDecimal[] runningTotals) {
 
@@ -56,11 +59,11 @@ public final class Ledger {
         LedgerLine first = null;
         Map<String, List<LedgerLine>> byUnit = new HashMap<>();
         // One entry per (voucher, line): the line itself, or a list once the pair repeats.
-        Map<String, Object> byKey = new HashMap<>(Math.max(16, lines.size() * 2));
-        List<String> repeatedKeys = new ArrayList<>();
+        Map<VoucherLine, Object> byKey = new HashMap<>(Math.max(16, lines.size() * 2));
+        List<VoucherLine> repeatedKeys = new ArrayList<>();
         for (LedgerLine line : lines) {
             if (line.voucher() != null && line.line() != null) {
-                String key = line.voucher() + '\u0000' + line.line();
+                VoucherLine key = new VoucherLine(line.voucher(), line.line());
                 Object seen = byKey.putIfAbsent(key, line);
                 if (seen instanceof LedgerLine firstSeen) {
                     List<LedgerLine> same = new ArrayList<>(2);
@@ -105,7 +108,7 @@ public final class Ledger {
             costs.put(unit.getKey(), new UnitCosts(dates, totals));
         }
         List<List<LedgerLine>> dups = new ArrayList<>();
-        for (String key : repeatedKeys) {
+        for (VoucherLine key : repeatedKeys) {
             @SuppressWarnings("unchecked")
             List<LedgerLine> same = (List<LedgerLine>) byKey.get(key);
             dups.add(List.copyOf(same));

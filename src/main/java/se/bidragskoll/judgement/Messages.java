@@ -53,13 +53,20 @@ public final class Messages {
 
     /** {@code 3 210,40 kr} in Swedish, {@code 3,210.40 kr} in English; whole kronor without decimals. */
     public static String money(BigDecimal amount, Locale locale) {
-        DecimalFormatSymbols symbols = new DecimalFormatSymbols(Locale.ROOT);
-        symbols.setGroupingSeparator(english(locale) ? ',' : ' ');
-        symbols.setDecimalSeparator(english(locale) ? '.' : ',');
-        symbols.setMinusSign('-');
         boolean whole = amount.stripTrailingZeros().scale() <= 0;
-        DecimalFormat format = new DecimalFormat(whole ? "#,##0" : "#,##0.00", symbols);
+        DecimalFormat format = (english(locale) ? ENGLISH_MONEY : SWEDISH_MONEY).get()[whole ? 0 : 1];
         return format.format(amount.setScale(2, RoundingMode.HALF_EVEN)) + " kr";
+    }
+
+    private static final ThreadLocal<DecimalFormat[]> SWEDISH_MONEY = ThreadLocal.withInitial(() -> formats(' ', ','));
+    private static final ThreadLocal<DecimalFormat[]> ENGLISH_MONEY = ThreadLocal.withInitial(() -> formats(',', '.'));
+
+    private static DecimalFormat[] formats(char grouping, char decimal) {
+        DecimalFormatSymbols symbols = new DecimalFormatSymbols(Locale.ROOT);
+        symbols.setGroupingSeparator(grouping);
+        symbols.setDecimalSeparator(decimal);
+        symbols.setMinusSign('-');
+        return new DecimalFormat[]{new DecimalFormat("#,##0", symbols), new DecimalFormat("#,##0.00", symbols)};
     }
 
     public static boolean english(Locale locale) {
