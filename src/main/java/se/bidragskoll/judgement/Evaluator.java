@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -86,6 +87,7 @@ public final class Evaluator {
         Ledger ledger = dossier.ledger() == null ? null : Ledger.of(numbered(dossier.ledger()), scope, terms);
         if (ledger != null) {
             facts.add(ledger);
+            facts.addAll(ledger.getGroups());
         }
         if (dossier.drawdowns() != null) {
             facts.add(new Drawdowns(List.copyOf(dossier.drawdowns())));
@@ -220,7 +222,6 @@ public final class Evaluator {
 
     private static Report render(RuleSet rules, Dossier dossier, LocalDate asOf, Set<String> applicable, Verdicts out,
                                  Instant judgedAt, Locale locale) {
-        List<String> order = new ArrayList<>(rules.conditions().keySet());
         Map<String, Merged> merged = new LinkedHashMap<>();
         int anonymous = 0;
         for (FindingDraft d : out.drafts()) {
@@ -237,10 +238,15 @@ public final class Evaluator {
                         d.amount == null ? m.amount() : m.amount() == null ? d.amount : m.amount().add(d.amount)));
             }
         }
+        Map<String, Integer> order = new HashMap<>();
+        for (String code : rules.conditions().keySet()) {
+            order.put(code, order.size());
+        }
         List<Merged> sorted = new ArrayList<>(merged.values());
-        sorted.sort(Comparator.<Merged>comparingInt(m -> order.indexOf(m.first().code))
+        sorted.sort(Comparator.<Merged>comparingInt(m -> order.getOrDefault(m.first().code, Integer.MAX_VALUE))
                 .thenComparingInt(m -> severityRank(m.first().severity))
-                .thenComparing(m -> m.facts().isEmpty() ? "" : sortKey(m.facts().get(0))));
+                .thenComparing(m -> m.facts().isEmpty() ? null : m.facts().get(0),
+                        Comparator.nullsFirst(FACT_ORDER)));
 
         List<Finding> findings = new ArrayList<>();
         Map<String, List<String>> findingsByCode = new LinkedHashMap<>();
@@ -343,9 +349,10 @@ public final class Evaluator {
         return "ERROR".equals(severity) ? 0 : "WARNING".equals(severity) ? 1 : 2;
     }
 
-    private static String sortKey(Fact fact) {
-        return fact.row() != null ? String.format("%s%012d", fact.type(), fact.row()) : fact.type() + fact.ref();
-    }
+    /** Findings in the order of their first item: by type, then ledger row, then reference. */
+    private static final Comparator<Fact> FACT_ORDER = Comparator.comparing(Fact::type)
+            .thenComparing(Fact::row, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Fact::ref, Comparator.nullsFirst(Comparator.naturalOrder()));
 
     /** Same region, agreement, condition, rule part and input items give the same fingerprint. */
     static String fingerprint(Dossier dossier, FindingDraft draft, List<Fact> facts) {

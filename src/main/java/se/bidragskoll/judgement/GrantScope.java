@@ -22,17 +22,25 @@ public record GrantScope(String costObject, Set<String> measureIds, boolean plan
         return measure != null && measureIds.contains(measure);
     }
 
+    public boolean onObject(String object) {
+        return hasCostObject() && costObject.equals(object);
+    }
+
     public boolean onObject(LedgerLine line) {
-        return hasCostObject() && costObject.equals(line.object());
+        return onObject(line.object());
     }
 
     /** A line on the grant's object that is tied to a measure the plan does not have. */
-    public boolean foreignOnObject(LedgerLine line) {
-        return onObject(line) && planGiven && line.measure() != null && !inPlan(line.measure());
+    public boolean foreignOnObject(String object, String measure) {
+        return onObject(object) && planGiven && measure != null && !inPlan(measure);
     }
 
-    /** Whether the line is a cost of this grant. */
+    /** Whether a line with this object and measure is a cost of this grant. */
+    public boolean charges(String object, String measure) {
+        return inPlan(measure) || (onObject(object) && !foreignOnObject(object, measure));
+    }
+
     public boolean charges(LedgerLine line) {
-        return inPlan(line.measure()) || (onObject(line) && !foreignOnObject(line));
+        return charges(line.object(), line.measure());
     }
 }

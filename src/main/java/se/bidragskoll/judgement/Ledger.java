@@ -11,9 +11,9 @@ import java.util.Map;
 import se.bidragskoll.dossier.LedgerLine;
 
 /**
- * The dossier's ledger as one fact: the lines themselves (rules match them with {@code from}) and
- * the sums that conditions compare, built in one linear pass so that judging a million lines does
- * not mean joining a million facts.
+ * The dossier's ledger as one fact: the lines, grouped by what the rules test ({@link LedgerGroup},
+ * inserted as facts of their own), and the sums that conditions compare, built in one linear pass
+ * so that judging a million lines does not mean a million facts.
  */
 public final class Ledger {
 
@@ -21,8 +21,10 @@ public final class Ledger {
     private final BigDecimal chargedInPeriod;
     private final int chargedCount;
     private final LedgerLine firstCharged;
-    private final Map<String, UnitCosts> costsByUnit;
+    private final Map<String, List<LedgerLine>> linesByUnit;
+    private final Map<String, UnitCosts> costsByUnit = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<List<LedgerLine>> duplicates;
+    private final List<LedgerGroup> groups;
 
     private record VoucherLine(String voucher, int line) {
     }
@@ -44,12 +46,14 @@ public final class Ledger {
     }
 
     private Ledger(List<LedgerLine> lines, BigDecimal chargedInPeriod, int chargedCount, LedgerLine firstCharged,
-                   Map<String, UnitCosts> costsByUnit, List<List<LedgerLine>> duplicates) {
+                   Map<String, List<LedgerLine>> linesByUnit, List<List<LedgerLine>> duplicates,
+                   List<LedgerGroup> groups) {
+        this.groups = groups;
         this.lines = lines;
         this.chargedInPeriod = chargedInPeriod;
         this.chargedCount = chargedCount;
         this.firstCharged = firstCharged;
-        this.costsByUnit = costsByUnit;
+        this.linesByUnit = linesByUnit;
         this.duplicates = duplicates;
     }
 
@@ -61,7 +65,9 @@ public final class Ledger {
         // One entry per (voucher, line): the line itself, or a list once the pair repeats.
         Map<VoucherLine, Object> byKey = new HashMap<>(Math.max(16, lines.size() * 2));
         List<VoucherLine> repeatedKeys = new ArrayList<>();
+        Map<LedgerGroup.Key, List<LedgerLine>> grouped = new HashMap<>();
         for (LedgerLine line : lines) {
+            grouped.computeIfAbsent(LedgerGroup.Key.of(line), k -> new ArrayList<>()).add(line);
             if (line.voucher() != null && line.line() != null) {
                 VoucherLine key = new VoucherLine(line.voucher(), line.line());
                 Object seen = byKey.putIfAbsent(key, line);
@@ -93,31 +99,34 @@ public final class Ledger {
                 byUnit.computeIfAbsent(line.unit(), u -> new ArrayList<>()).add(line);
             }
         }
-        Map<String, UnitCosts> costs = new HashMap<>();
-        for (Map.Entry<String, List<LedgerLine>> unit : byUnit.entrySet()) {
-            List<LedgerLine> sorted = new ArrayList<>(unit.getValue());
-            sorted.sort(Comparator.comparing(LedgerLine::date));
-            LocalDate[] dates = new LocalDate[sorted.size()];
-            BigDecimal[] totals = new BigDecimal[sorted.size()];
-            BigDecimal running = BigDecimal.ZERO;
-            for (int i = 0; i < sorted.size(); i++) {
-                running = running.add(sorted.get(i).amount());
-                dates[i] = sorted.get(i).date();
-                totals[i] = running;
-            }
-            costs.put(unit.getKey(), new UnitCosts(dates, totals));
-        }
         List<List<LedgerLine>> dups = new ArrayList<>();
         for (VoucherLine key : repeatedKeys) {
             @SuppressWarnings("unchecked")
             List<LedgerLine> same = (List<LedgerLine>) byKey.get(key);
             dups.add(List.copyOf(same));
         }
-        return new Ledger(lines, charged, chargedCount, first, costs, dups);
+        List<LedgerGroup> groups = new ArrayList<>(grouped.size());
+        for (Map.Entry<LedgerGroup.Key, List<LedgerLine>> g : grouped.entrySet()) {
+            LedgerGroup.Key k = g.getKey();
+            BigDecimal total = BigDecimal.ZERO;
+            for (LedgerLine line : g.getValue()) {
+                if (line.amount() != null) {
+                    total = total.add(line.amount());
+                }
+            }
+            groups.add(new LedgerGroup(k.object(), k.measure(), k.unit(), k.date(), k.hasVoucher(), k.hasAccount(),
+                    k.hasAmount(), List.copyOf(g.getValue()), total));
+        }
+        return new Ledger(lines, charged, chargedCount, first, byUnit, dups, groups);
     }
 
     public List<LedgerLine> getLines() {
         return lines;
+    }
+
+    /** The lines grouped by what the rules test; the evaluator inserts them as facts. */
+    public List<LedgerGroup> getGroups() {
+        return groups;
     }
 
     /** Eligible costs: lines the grant carries, dated inside the funding period. */
@@ -141,7 +150,25 @@ public final class Ledger {
 
     /** Costs booked on the grant's object for {@code unit} up to and including {@code date}. */
     public BigDecimal bookedFor(String unit, LocalDate date) {
-        UnitCosts costs = costsByUnit.get(unit);
-        return costs == null ? BigDecimal.ZERO : costs.through(date);
+        List<LedgerLine> unitLines = linesByUnit.get(unit);
+        if (unitLines == null) {
+            return BigDecimal.ZERO;
+        }
+        return costsByUnit.computeIfAbsent(unit, u -> runningTotals(unitLines)).through(date);
+    }
+
+    /** Built only when drawdowns are judged: the unit's lines by date with running totals. */
+    private static UnitCosts runningTotals(List<LedgerLine> unitLines) {
+        List<LedgerLine> sorted = new ArrayList<>(unitLines);
+        sorted.sort(Comparator.comparing(LedgerLine::date));
+        LocalDate[] dates = new LocalDate[sorted.size()];
+        BigDecimal[] totals = new BigDecimal[sorted.size()];
+        BigDecimal running = BigDecimal.ZERO;
+        for (int i = 0; i < sorted.size(); i++) {
+            running = running.add(sorted.get(i).amount());
+            dates[i] = sorted.get(i).date();
+            totals[i] = running;
+        }
+        return new UnitCosts(dates, totals);
     }
 }
