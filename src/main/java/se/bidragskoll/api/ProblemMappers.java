@@ -21,6 +21,7 @@ import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import se.bidragskoll.judgement.Messages;
+import se.bidragskoll.ruleset.RuleSetException;
 import se.bidragskoll.ruleset.Text;
 
 /** Turns every error into an {@code application/problem+json} answer a person can act on. */
@@ -87,6 +88,17 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response malformed(JsonParseException e, HttpHeaders headers, UriInfo uri) {
         return json(e, headers, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response brokenRules(RuleSetException e, HttpHeaders headers, UriInfo uri) {
+        Locale locale = Languages.of(headers);
+        List<Problem.Error> errors = e.problems().stream()
+                .map(p -> new Problem.Error(p.file() + ":" + Math.max(1, p.line()) + ":" + Math.max(1, p.column()),
+                        p.message())).toList();
+        return problem(422, "rules-do-not-compile", english(locale) ? "The rules do not compile" : "Reglerna går inte att kompilera",
+                (english(locale) ? "The rule set in service is unchanged. " : "Regeluppsättningen i drift är oförändrad. ")
+                        + e.getMessage().replace('\n', ' '), uri, errors);
     }
 
     @ServerExceptionMapper

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.drools.base.common.DroolsObjectInputStream;
+import org.drools.base.common.DroolsObjectOutputStream;
 import org.drools.drl.parser.DroolsError;
 import org.drools.drl.parser.ParserError;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
@@ -59,7 +61,11 @@ public final class RuleEngine {
             builder.add(ResourceFactory.newByteArrayResource(drl.getValue().getBytes(StandardCharsets.UTF_8))
                     .setSourcePath(drl.getKey()), ResourceType.DRL);
             for (KnowledgeBuilderError error : builder.getErrors()) {
-                problems.add(toProblem(drl.getKey(), error));
+                RuleProblem problem = toProblem(drl.getKey(), error);
+                // Drools adds this after a parse error that it has already reported with its line.
+                if (!problem.message().startsWith("Parser returned a null Package")) {
+                    problems.add(problem);
+                }
             }
             if (builder.hasErrors()) {
                 builder.undo();
@@ -71,15 +77,38 @@ public final class RuleEngine {
         InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
         Collection<KiePackage> packages = builder.getKnowledgePackages();
         kieBase.addPackages(packages);
+        return new Compiled(kieBase, describeAll(kieBase, drlByPath));
+    }
+
+    private static List<RuleInfo> describeAll(KieBase kieBase, Map<String, String> drlByPath) {
         List<RuleInfo> rules = new ArrayList<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
                 rules.add(describe(rule, drlByPath));
             }
         }
-        rules.sort((a, b) -> a.file().equals(b.file()) ? Integer.compare(a.line(), b.line())
-                : a.file().compareTo(b.file()));
-        return new Compiled(kieBase, List.copyOf(rules));
+        rules.sort((a, b) -> a.file() == null || b.file() == null ? 0 : a.file().equals(b.file())
+                ? Integer.compare(a.line(), b.line()) : a.file().compareTo(b.file()));
+        return List.copyOf(rules);
+    }
+
+    /** Writes a compiled rule base so that a restart with the same rules need not compile again. */
+    public static void write(Compiled compiled, java.io.OutputStream out) throws java.io.IOException {
+        try (DroolsObjectOutputStream stream = new DroolsObjectOutputStream(out)) {
+            stream.writeObject(new java.util.ArrayList<>(compiled.kieBase().getKiePackages()));
+        }
+    }
+
+    /** Reads a rule base written by {@link #write}; the DRL sources give the rules' files and lines. */
+    public static Compiled read(java.io.InputStream in, Map<String, String> drlByPath)
+            throws java.io.IOException, ClassNotFoundException {
+        try (DroolsObjectInputStream stream = new DroolsObjectInputStream(in)) {
+            @SuppressWarnings("unchecked")
+            Collection<KiePackage> packages = (Collection<KiePackage>) stream.readObject();
+            InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
+            kieBase.addPackages(packages);
+            return new Compiled(kieBase, describeAll(kieBase, drlByPath));
+        }
     }
 
     /**

@@ -53,8 +53,33 @@ public final class RuleSetLoader {
         return YAML;
     }
 
+    /** The codes conditions.yaml lists, read on their own (empty when the file does not parse). */
+    public static java.util.Set<String> catalogueCodes(Path dir) {
+        java.util.Set<String> codes = new java.util.LinkedHashSet<>();
+        try {
+            YAML.readTree(dir.resolve("conditions.yaml").toFile()).path("conditions")
+                    .forEach(c -> codes.add(c.path("code").asText()));
+        } catch (IOException e) {
+            // the loader reports the file's problem
+        }
+        return codes;
+    }
+
+    /** The content hash the folder would load with, without compiling it. */
+    public static String version(Path dir) {
+        return hash(readFiles(dir));
+    }
+
     /** Loads the folder; throws {@link RuleSetException} listing every problem found. */
     public static RuleSet load(Path dir) {
+        return load(dir, null);
+    }
+
+    /**
+     * Loads the folder, taking the compiled rule base from {@code cacheDir} when it holds one for the
+     * same rules, fact classes and engine (and writing it there otherwise).
+     */
+    public static RuleSet load(Path dir, Path cacheDir) {
         if (!Files.isDirectory(dir)) {
             throw new RuleSetException(List.of(new RuleProblem(dir.toString(), 1, 1, "rules folder not found")));
         }
@@ -117,12 +142,18 @@ public final class RuleSetLoader {
                         "inherits unknown agreement '" + a.inherits() + "'"));
             }
         }
+        checkParameters(files, conditions, agreements, regions, problems);
 
-        RuleEngine.Compiled compiled = null;
-        try {
-            compiled = RuleEngine.compile(drls);
-        } catch (RuleSetException e) {
-            problems.addAll(e.problems());
+        RuleEngine.Compiled compiled = problems.isEmpty() ? CompiledCache.read(cacheDir, drls) : null;
+        if (compiled == null) {
+            try {
+                compiled = RuleEngine.compile(drls);
+                if (problems.isEmpty()) {
+                    CompiledCache.write(cacheDir, drls, compiled);
+                }
+            } catch (RuleSetException e) {
+                problems.addAll(e.problems());
+            }
         }
         if (compiled != null) {
             checkRules(compiled.rules(), conditions, catalogueText, problems);
@@ -167,6 +198,88 @@ public final class RuleSetLoader {
                 problems.add(new RuleProblem(path, lineOf(text, code), 1, "unknown condition code " + code));
             }
         }
+    }
+
+    /** Parameter values of the right kind, and every parameter a condition needs where it applies. */
+    private static void checkParameters(Map<String, String> files, Map<String, ConditionDef> conditions,
+                                        Map<String, AgreementDef> agreements, Map<String, RegionDef> regions,
+                                        List<RuleProblem> problems) {
+        for (AgreementDef a : agreements.values()) {
+            String path = "agreements/" + a.id() + ".yaml";
+            String text = files.get(path);
+            if (a.parameters() != null) {
+                for (Map.Entry<String, List<DatedValue>> p : a.parameters().entrySet()) {
+                    for (DatedValue v : p.getValue() == null ? List.<DatedValue>of() : p.getValue()) {
+                        String why = Parameters.problem(p.getKey(), v == null ? null : v.value());
+                        if (why != null) {
+                            problems.add(new RuleProblem(path, lineOf(text, p.getKey() + ":"), 3, why));
+                        }
+                    }
+                }
+            }
+            for (ConditionDef c : conditions.values()) {
+                boolean applies = switch (c.family()) {
+                    case AGREEMENT -> a.conditions() != null && a.conditions().contains(c.code());
+                    case FINANCIAL, DATA_QUALITY -> true;
+                    case REGIONAL -> false;
+                };
+                if (!applies || c.parameters() == null) {
+                    continue;
+                }
+                for (String name : c.parameters()) {
+                    if (!hasParameter(a, name, agreements)) {
+                        problems.add(new RuleProblem(path, 1, 1, c.code() + " applies to " + a.id()
+                                + " and needs parameter '" + name + "', which the file (and what it inherits) lacks"));
+                    }
+                }
+            }
+        }
+        for (RegionDef r : regions.values()) {
+            String path = files.keySet().stream().filter(f -> f.startsWith("regions/" + r.region() + "-"))
+                    .findFirst().orElse("regions/" + r.region());
+            if (r.grants() == null) {
+                continue;
+            }
+            for (Map.Entry<String, RegionDef.GrantRules> g : r.grants().entrySet()) {
+                if (!agreements.containsKey(g.getKey())) {
+                    problems.add(new RuleProblem(path, lineOf(files.get(path), g.getKey() + ":"), 3,
+                            "unknown agreement '" + g.getKey() + "'"));
+                }
+                RegionDef.GrantRules rules = g.getValue();
+                if (rules == null || rules.conditions() == null) {
+                    continue;
+                }
+                for (String code : rules.conditions()) {
+                    ConditionDef c = conditions.get(code);
+                    if (c == null || c.parameters() == null) {
+                        continue;
+                    }
+                    for (String name : c.parameters()) {
+                        boolean present = switch (name) {
+                            case "category" -> rules.category() != null;
+                            case "costObject" -> rules.costObject() != null;
+                            case "responsible" -> rules.responsible() != null;
+                            default -> false;
+                        };
+                        if (!present) {
+                            problems.add(new RuleProblem(path, lineOf(files.get(path), g.getKey() + ":"), 3,
+                                    code + " needs '" + name + "' in grants." + g.getKey()));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean hasParameter(AgreementDef a, String name, Map<String, AgreementDef> agreements) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (AgreementDef at = a; at != null && seen.add(at.id()); at = at.inherits() == null ? null
+                : agreements.get(at.inherits())) {
+            if (at.parameters() != null && at.parameters().get(name) != null && !at.parameters().get(name).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void checkRules(List<RuleEngine.RuleInfo> rules, Map<String, ConditionDef> conditions,
@@ -218,8 +331,11 @@ public final class RuleSetLoader {
             return YAML.readValue(text, type);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
+            String message = e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u
+                    ? "unknown key '" + u.getPropertyName() + "'; known keys: " + u.getKnownPropertyIds()
+                    : e.getOriginalMessage().replaceAll("\\s+", " ");
             problems.add(new RuleProblem(path, at == null ? 1 : at.getLineNr(), at == null ? 1 : at.getColumnNr(),
-                    e.getOriginalMessage().replaceAll("\\s+", " ")));
+                    message));
             return null;
         }
     }

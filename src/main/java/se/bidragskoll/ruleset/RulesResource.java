@@ -2,6 +2,7 @@ package se.bidragskoll.ruleset;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -10,6 +11,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The loaded rule set: its version, the conditions with the rules that implement them, the parameters. */
 @Path("/api/v1/rules")
@@ -34,7 +36,15 @@ public class RulesResource {
     @Inject
     RuleSetHolder holder;
 
+    @POST
+    @Path("/reload")
+    @Operation(summary = "Compile rules/ into a new rule set and swap it in; a broken folder answers 422 and changes nothing")
+    public RuleSetHolder.Reload reload() {
+        return holder.reload();
+    }
+
     @GET
+    @Operation(summary = "The loaded rule set: version, conditions and their rules, parameters")
     public RulesView rules() {
         RuleSet rules = holder.current();
         List<ConditionView> conditions = rules.conditions().values().stream()

@@ -1,0 +1,95 @@
+package se.bidragskoll.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.bidragskoll.RulesCopy;
+
+/** The rule authors' commands as CI runs them. */
+class CommandsTest {
+
+    @TempDir
+    Path tmp;
+
+    private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+
+    private int run(String... args) {
+        return Commands.run(args, out, out);
+    }
+
+    private String printed() {
+        return printed.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void shouldPassCheckOnTheLandedRules() {
+        assertEquals(0, run("check", "rules"), printed());
+    }
+
+    @Test
+    void shouldNameFileAndLineOfASyntaxErrorInARuleBody() {
+        Path rules = RulesCopy.of(tmp.resolve("rules"));
+        RulesCopy.replace(rules.resolve("exit-plans/exit-plan.drl"), "permanent == true, !hasExitPlan() )",
+                "permanent == true,, !hasExitPlan() )");
+        assertEquals(1, run("check", rules.toString()));
+        assertTrue(printed().matches("(?s).*" + java.util.regex.Pattern.quote(rules.resolve("exit-plans/exit-plan.drl").toString())
+                + ":[1-9][0-9]*:[0-9]+: .*"), printed());
+        assertTrue(!printed().contains("Exception"), "no stack trace: " + printed());
+    }
+
+    @Test
+    void shouldFailCheckOnAMissingParameterAScenarioWithAnUnknownCodeAndAnUnknownYamlKey() {
+        Path rules = RulesCopy.of(tmp.resolve("rules"));
+        RulesCopy.replace(rules.resolve("agreements/patientmiljarden-2018.yaml"), "  actionPlanDeadline:", "  actionPlanDeadlin:");
+        RulesCopy.replace(rules.resolve("action-plan/deadline.test.yaml"), "PM-ACTION-PLAN-DEADLINE: PASS",
+                "PM-ACTION-PLAN-DEADLYNE: PASS");
+        RulesCopy.replace(rules.resolve("regions/19-vastmanland.yaml"), "name: Region Västmanland",
+                "name: Region Västmanland\ncolour: blue");
+        assertEquals(1, run("check", rules.toString()));
+        assertTrue(printed().contains("agreements/patientmiljarden-2018.yaml:"), printed());
+        assertTrue(printed().contains("needs parameter 'actionPlanDeadline'"), printed());
+        assertTrue(printed().contains("unknown condition code PM-ACTION-PLAN-DEADLYNE"), printed());
+        assertTrue(printed().contains("regions/19-vastmanland.yaml:"), printed());
+    }
+
+    @Test
+    void shouldRunTheScenariosAndWriteJunitAndSarif() throws IOException {
+        Path report = tmp.resolve("report");
+        assertEquals(0, run("test", "rules", "--report", report.toString()), printed());
+        assertTrue(printed().contains("  PASS  En handlingsplan inlämnad 2018-04-13 kom in i tid"));
+        assertTrue(printed().contains("Coverage per condition"));
+        String junit = Files.readString(report.resolve("junit.xml"));
+        assertTrue(junit.contains("<testsuites name=\"rules\"") && junit.contains("failures=\"0\""), junit);
+        String sarif = Files.readString(report.resolve("rules.sarif"));
+        assertTrue(sarif.contains("\"version\" : \"2.1.0\"") && sarif.contains("\"results\" : [ ]"), sarif);
+    }
+
+    @Test
+    void shouldFailTestAndReportTheScenarioWhenARuleChangesItsResult() throws IOException {
+        Path rules = RulesCopy.of(tmp.resolve("rules"));
+        RulesCopy.replace(rules.resolve("agreements/patientmiljarden-2018.yaml"), "value: 2018-04-16", "value: 2018-04-12");
+        Path report = tmp.resolve("report");
+        assertEquals(1, run("test", rules.toString(), "--report", report.toString()));
+        assertTrue(printed().contains("FAIL  En handlingsplan inlämnad 2018-04-13 kom in i tid"), printed());
+        assertTrue(printed().contains("PM-ACTION-PLAN-DEADLINE: expected PASS, got FAIL"), printed());
+        assertTrue(Files.readString(report.resolve("rules.sarif")).contains("scenario-failed"));
+        assertTrue(Files.readString(report.resolve("junit.xml")).contains("<failure"));
+    }
+
+    @Test
+    void shouldFailTestWhenCoverageFallsBelowTheThreshold() {
+        Path rules = RulesCopy.of(tmp.resolve("rules"));
+        RulesCopy.replace(rules.resolve("coverage.yaml"), "require: [PASS, FAIL]", "require: [PASS, FAIL, NOT_YET_DUE]");
+        assertEquals(1, run("test", rules.toString()));
+        assertTrue(printed().contains("MISSING NOT_YET_DUE"), printed());
+    }
+}

@@ -1,0 +1,111 @@
+package se.bidragskoll.ruleset;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import se.bidragskoll.Fixtures;
+import se.bidragskoll.RulesCopy;
+
+/** Reloading rules in the running service: broken folders never replace the serving set. */
+@QuarkusTest
+@TestProfile(RulesReloadTest.CopiedRules.class)
+class RulesReloadTest {
+
+    static final Path RULES = Path.of("target/reload-rules");
+
+    /** The service reads a copy of the rules that the test changes. */
+    public static class CopiedRules implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            RulesCopy.of(RULES);
+            return Map.of("bidragskoll.rules.dir", RULES.toString());
+        }
+    }
+
+    private static String version() {
+        return given().get("/api/v1/rules").then().statusCode(200).extract().path("version");
+    }
+
+    @Test
+    void shouldKeepServingTheOldSetWhenTheNewOneIsBrokenAndSwapWhenItIsFixed() {
+        RulesCopy.of(RULES);
+        given().post("/api/v1/rules/reload").then().statusCode(200);
+        String before = version();
+
+        Path drl = RULES.resolve("cost-coding/cost-object.drl");
+        RulesCopy.replace(drl, "object != $object )", "object != $object ))(");
+        given().post("/api/v1/rules/reload")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", hasItem(startsWith("cost-coding/cost-object.drl:")));
+        assertEquals(before, version());
+
+        RulesCopy.replace(drl, "object != $object ))(", "object != $object )");
+        RulesCopy.replace(RULES.resolve("agreements/patientmiljarden-2018.yaml"), "value: 2018-04-16", "value: 2018-04-12");
+        String after = given().post("/api/v1/rules/reload").then().statusCode(200)
+                .body("changed", equalTo(true)).body("previous", equalTo(before))
+                .extract().path("version");
+        assertNotEquals(before, after);
+        assertEquals(after, version());
+        given().contentType(ContentType.JSON).body(Fixtures.read(Fixtures.JAMTLAND)).post("/api/v1/validate")
+                .then().body("ruleset.version", equalTo(after))
+                .body("conditions.find { it.code == 'PM-ACTION-PLAN-DEADLINE' }.result", equalTo("FAIL"));
+
+        given().post("/api/v1/rules/reload").then().statusCode(200).body("changed", equalTo(false))
+                .body("version", equalTo(after));
+    }
+
+    @Test
+    void shouldAnswerEveryRequestWhileRulesAreReloaded() throws Exception {
+        RulesCopy.of(RULES);
+        given().post("/api/v1/rules/reload").then().statusCode(200);
+        String body = Fixtures.read(Fixtures.JAMTLAND);
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicInteger ok = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        Future<?>[] load = new Future<?>[3];
+        for (int i = 0; i < load.length; i++) {
+            load[i] = pool.submit(() -> {
+                while (running.get()) {
+                    int status = given().contentType(ContentType.JSON).body(body).post("/api/v1/validate").statusCode();
+                    (status == 200 ? ok : failed).incrementAndGet();
+                }
+            });
+        }
+        Path yaml = RULES.resolve("agreements/patientmiljarden-2018.yaml");
+        Path drl = RULES.resolve("exit-plans/exit-plan.drl");
+        for (int round = 0; round < 3; round++) {
+            RulesCopy.replace(yaml, "value: 2018-04-16", "value: 2018-04-15");
+            given().post("/api/v1/rules/reload").then().statusCode(200);
+            RulesCopy.replace(drl, "$m : Measure(", "$m : Massure(");
+            given().post("/api/v1/rules/reload").then().statusCode(422);
+            RulesCopy.replace(drl, "$m : Massure(", "$m : Measure(");
+            RulesCopy.replace(yaml, "value: 2018-04-15", "value: 2018-04-16");
+            given().post("/api/v1/rules/reload").then().statusCode(200);
+        }
+        running.set(false);
+        for (Future<?> f : load) {
+            f.get(60, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        assertEquals(0, failed.get(), "requests that failed during reloads");
+        org.junit.jupiter.api.Assertions.assertTrue(ok.get() > 0);
+    }
+}
