@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import se.bidragskoll.dossier.Dossier;
+import se.bidragskoll.dossier.LedgerLine;
+import se.bidragskoll.ledger.LedgerStore;
 import se.bidragskoll.judgement.Evaluator;
 import se.bidragskoll.judgement.Report;
 import se.bidragskoll.ruleset.RuleSet;
@@ -97,7 +99,7 @@ public final class ReplayCommand {
         int added = 0;
         int removed = 0;
         String sql = """
-                SELECT d.id, d.region, d.agreement, r.revision, r.content, rep.report_sv, rep.ruleset_version
+                SELECT d.id, d.region, d.agreement, r.revision, r.content, rep.report_sv, rep.ruleset_version, r.ledger_id
                 FROM dossier d
                 JOIN dossier_revision r ON r.dossier_id = d.id AND r.revision = d.latest_revision
                 LEFT JOIN report rep ON rep.id = (SELECT MAX(x.id) FROM report x WHERE x.revision_id = r.id)
@@ -107,8 +109,10 @@ public final class ReplayCommand {
              ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
                 dossiers++;
+                String ledgerId = rs.getString(8);
+                List<LedgerLine> ledger = ledgerId == null ? null : LedgerStore.lines(c, ledgerId);
                 DossierChanges changes = compare(rules, rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7));
+                        rs.getString(5), ledger, rs.getString(6), rs.getString(7));
                 if (!changes.changes().isEmpty()) {
                     changed.add(changes);
                     for (Change ch : changes.changes()) {
@@ -122,9 +126,12 @@ public final class ReplayCommand {
     }
 
     static DossierChanges compare(RuleSet rules, String id, String region, String agreement, int revision,
-                                  String content, String storedReport, String storedRuleset) {
+                                  String content, List<LedgerLine> ledger, String storedReport, String storedRuleset) {
         try {
             Dossier dossier = JSON.readValue(content, Dossier.class);
+            if (ledger != null) {
+                dossier = dossier.withLedger(ledger);
+            }
             JsonNode stored = storedReport == null ? JSON.createObjectNode() : JSON.readTree(storedReport);
             LocalDate asOf = dossier.asOf() != null ? dossier.asOf()
                     : stored.hasNonNull("asOf") ? LocalDate.parse(stored.get("asOf").asText()) : LocalDate.now();

@@ -1,5 +1,7 @@
 package se.bidragskoll.dossier;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -15,6 +17,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+import se.bidragskoll.api.BadInputException;
+import se.bidragskoll.ledger.LedgerCsvReader;
+import se.bidragskoll.ruleset.RegionDef;
+import se.bidragskoll.ruleset.RuleSetHolder;
 import se.bidragskoll.api.Languages;
 import se.bidragskoll.judgement.Report;
 
@@ -26,11 +34,35 @@ public class DossierResource {
     @Inject
     DossierService service;
 
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    RuleSetHolder rules;
+
     @POST
     @Path("/validate")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Judge a dossier without storing anything")
     public Report validate(Dossier dossier, @Context HttpHeaders headers) {
+        return service.validate(dossier).in(Languages.of(headers));
+    }
+
+    @POST
+    @Path("/validate")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Judge a dossier (part 'dossier', JSON) with its ledger as a CSV file (part 'ledger')")
+    public Report validateWithLedger(@RestForm("dossier") String dossierJson, @RestForm("ledger") FileUpload ledger,
+                                     @Context HttpHeaders headers) throws JsonProcessingException {
+        if (dossierJson == null || dossierJson.isBlank()) {
+            throw BadInputException.of("dossier", "Delen 'dossier' (JSON) saknas.", "The part 'dossier' (JSON) is missing.");
+        }
+        Dossier dossier = json.readValue(dossierJson, Dossier.class);
+        if (ledger != null && ledger.size() > 0) {
+            String objectColumn = rules.current().region(dossier.region()).map(RegionDef::ledger)
+                    .map(RegionDef.LedgerFormat::objectColumn).orElse(null);
+            dossier = dossier.withLedger(LedgerCsvReader.read(ledger.uploadedFile(), objectColumn).lines());
+        }
         return service.validate(dossier).in(Languages.of(headers));
     }
 

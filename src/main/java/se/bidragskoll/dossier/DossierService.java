@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import se.bidragskoll.judgement.Evaluation;
+import se.bidragskoll.ledger.LedgerStore;
+import se.bidragskoll.ledger.ParsedLedger;
 import se.bidragskoll.judgement.Evaluator;
 import se.bidragskoll.judgement.Messages;
 import se.bidragskoll.ruleset.Regions;
@@ -40,6 +42,9 @@ public class DossierService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    LedgerStore ledgers;
 
     /** Judges without storing anything. */
     public Evaluation validate(Dossier dossier) {
@@ -71,18 +76,71 @@ public class DossierService {
         if (!entity.isPersistent()) {
             entity.persist();
         }
+        // The ledger is written over JDBC in the same transaction: the dossier row must exist first.
+        DossierEntity.flush();
 
+        String ledgerId = null;
+        if (dossier.ledger() != null) {
+            List<LedgerLine> lines = numbered(dossier.ledger());
+            ledgerId = ledgers.store(entity.id, lines, sha256(write(lines)), "json").id();
+        }
+        RevisionEntity revision = revision(entity, dossier, ledgerId, submittedBy, now);
+        return new Submitted(entity.id, revision.revision, storeReport(revision, ruleSet, evaluation, entity.id));
+    }
+
+    /**
+     * Replaces the dossier's ledger with a file's lines as a new revision, and judges it again. The
+     * same file as the current ledger (same content hash) changes nothing.
+     */
+    @Transactional
+    public Replaced replaceLedger(String id, ParsedLedger parsed, String submittedBy) {
+        RuleSet ruleSet = rules.current();
+        DossierEntity entity = find(id);
+        RevisionEntity latest = RevisionEntity.of(entity.id, entity.latestRevision).orElseThrow();
+        if (latest.ledgerId != null && ledgers.find(latest.ledgerId)
+                .map(l -> l.contentHash().equals(parsed.contentHash())).orElse(false)) {
+            return new Replaced(false, entity.id, latest.revision, parsed.lines().size(), null);
+        }
+        Dossier dossier = read(latest.content).withLedger(parsed.lines());
+        DossierValidator.check(dossier, ruleSet);
+        Evaluation evaluation = Evaluator.judge(ruleSet, dossier, LocalDate.now(clock));
+        Instant now = clock.instant();
+        String ledgerId = ledgers.store(entity.id, parsed.lines(), parsed.contentHash(), "csv").id();
+        entity.latestRevision++;
+        entity.updatedAt = now;
+        RevisionEntity revision = revision(entity, dossier, ledgerId, submittedBy, now);
+        return new Replaced(true, entity.id, revision.revision, parsed.lines().size(),
+                storeReport(revision, ruleSet, evaluation, entity.id));
+    }
+
+    /** What replacing a ledger did. */
+    public record Replaced(boolean changed, String dossierId, int revision, int lines, Evaluation evaluation) {
+    }
+
+    /** The dossier's region, for reading its ledger files the region's way. */
+    @Transactional
+    public String region(String id) {
+        return find(id).region;
+    }
+
+    private RevisionEntity revision(DossierEntity entity, Dossier dossier, String ledgerId, String submittedBy,
+                                    Instant now) {
         RevisionEntity revision = new RevisionEntity();
         revision.dossierId = entity.id;
         revision.revision = entity.latestRevision;
         revision.submittedAt = now;
         revision.submittedBy = submittedBy;
-        revision.content = write(dossier);
-        revision.contentHash = sha256(revision.content);
+        revision.content = write(dossier.withLedger(null));
+        revision.ledgerId = ledgerId;
+        revision.contentHash = sha256(revision.content + "|" + (ledgerId == null ? "" : ledgers.find(ledgerId)
+                .map(LedgerStore.StoredLedger::contentHash).orElse("")));
         revision.ledgerLines = dossier.ledger() == null ? 0 : dossier.ledger().size();
         revision.persist();
+        return revision;
+    }
 
-        Evaluation stored = evaluation.stored(entity.id, revision.revision);
+    private Evaluation storeReport(RevisionEntity revision, RuleSet ruleSet, Evaluation evaluation, String dossierId) {
+        Evaluation stored = evaluation.stored(dossierId, revision.revision);
         ReportEntity report = new ReportEntity();
         report.revisionId = revision.id;
         report.rulesetVersion = ruleSet.version();
@@ -91,7 +149,16 @@ public class DossierService {
         report.reportSv = write(stored.swedish());
         report.reportEn = write(stored.english());
         report.persist();
-        return new Submitted(entity.id, revision.revision, stored);
+        return stored;
+    }
+
+    private static List<LedgerLine> numbered(List<LedgerLine> ledger) {
+        List<LedgerLine> numbered = new ArrayList<>(ledger.size());
+        for (int i = 0; i < ledger.size(); i++) {
+            LedgerLine l = ledger.get(i);
+            numbered.add(l.row() != null ? l : l.withRow(i + 1));
+        }
+        return numbered;
     }
 
     @Transactional
@@ -122,7 +189,11 @@ public class DossierService {
     public StoredDossier get(String id) {
         DossierEntity d = find(id);
         RevisionEntity latest = RevisionEntity.of(d.id, d.latestRevision).orElseThrow();
-        return new StoredDossier(d.id, latest.revision, latest.submittedAt, latest.contentHash, read(latest.content));
+        Dossier dossier = read(latest.content);
+        if (latest.ledgerId != null) {
+            dossier = dossier.withLedger(ledgers.lines(latest.ledgerId));
+        }
+        return new StoredDossier(d.id, latest.revision, latest.submittedAt, latest.contentHash, dossier);
     }
 
     @Transactional

@@ -38,6 +38,9 @@ public class RevisionEntity extends PanacheEntityBase {
 
     public String content;
 
+    @Column(name = "ledger_id")
+    public String ledgerId;
+
     public static Optional<RevisionEntity> of(String dossierId, int revision) {
         return find("dossierId = ?1 and revision = ?2", dossierId, revision).firstResultOptional();
     }

@@ -8,7 +8,11 @@ import java.util.Map;
  * regional conditions it enables, and how it handles each agreement (category, cost object).
  */
 public record RegionDef(String region, String name, SourceRef source, List<String> conditions,
-                        Map<String, Category> categories, Map<String, GrantRules> grants) {
+                        Map<String, Category> categories, Map<String, GrantRules> grants, LedgerFormat ledger) {
+
+    /** How the region's ledger exports name their columns, where they differ from the usual. */
+    public record LedgerFormat(String objectColumn) {
+    }
 
     /** A category of the region's rules and what it requires (e.g. action-plan, cost-object, responsible). */
     public record Category(Text title, List<String> requires) {

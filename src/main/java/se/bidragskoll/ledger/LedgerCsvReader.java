@@ -1,0 +1,416 @@
+package se.bidragskoll.ledger;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import se.bidragskoll.api.BadInputException;
+import se.bidragskoll.api.FieldError;
+import se.bidragskoll.dossier.LedgerLine;
+import se.bidragskoll.ruleset.Text;
+
+/**
+ * Reads a ledger exported from a region's financial system (Raindance, Unit4/Agresso, Visma) as CSV:
+ * {@code ;}, {@code ,} or tab separated (detected from the header), decimal comma, space or no-break
+ * space as thousands separator, quoted fields, UTF-8 with or without BOM or Windows-1252 (detected
+ * from the bytes), Swedish header names in any case with common aliases, and debit and credit in one
+ * signed column or two. Streams the file; a file with any bad row is rejected whole with up to 100
+ * problems, each naming its row and column.
+ */
+public final class LedgerCsvReader {
+
+    static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    private static final int MAX_PROBLEMS = 100;
+
+    /** The columns a ledger can have. */
+    enum Column { VOUCHER, LINE, DATE, ACCOUNT, RESPONSIBILITY, ACTIVITY, OBJECT, UNIT, MEASURE, AMOUNT, DEBIT, CREDIT, TEXT }
+
+    private static final Map<String, Column> ALIASES = new HashMap<>();
+
+    static {
+        alias(Column.VOUCHER, "verifikation", "verifikationsnummer", "verifikationsnr", "vernr", "ver nr", "ver.nr",
+                "verifikat", "voucher");
+        alias(Column.LINE, "rad", "radnummer", "radnr", "rad nr", "line");
+        alias(Column.DATE, "bokforingsdatum", "bokfdatum", "bokf datum", "datum", "transaktionsdatum", "date");
+        alias(Column.ACCOUNT, "konto", "kontonummer", "account");
+        alias(Column.RESPONSIBILITY, "ansvar", "ansvarsnummer", "kostnadsstalle", "responsibility");
+        alias(Column.ACTIVITY, "verksamhet", "activity");
+        alias(Column.OBJECT, "objekt", "object");
+        alias(Column.UNIT, "enhet", "forvaltning", "unit");
+        alias(Column.MEASURE, "atgard", "atgardsid", "measure");
+        alias(Column.AMOUNT, "belopp", "summa", "amount");
+        alias(Column.DEBIT, "debet", "debit");
+        alias(Column.CREDIT, "kredit", "credit");
+        alias(Column.TEXT, "text", "beskrivning", "verifikationstext", "description");
+    }
+
+    private static final Map<Column, Text> NAMES = new EnumMap<>(Column.class);
+
+    static {
+        NAMES.put(Column.VOUCHER, Text.of("verifikation", "voucher"));
+        NAMES.put(Column.LINE, Text.of("rad", "line"));
+        NAMES.put(Column.DATE, Text.of("bokforingsdatum", "date"));
+        NAMES.put(Column.ACCOUNT, Text.of("konto", "account"));
+        NAMES.put(Column.OBJECT, Text.of("objekt", "object"));
+        NAMES.put(Column.AMOUNT, Text.of("belopp", "amount"));
+        NAMES.put(Column.DEBIT, Text.of("debet", "debit"));
+        NAMES.put(Column.CREDIT, Text.of("kredit", "credit"));
+    }
+
+    private static final Pattern PLAIN_AMOUNT = Pattern.compile("[-+]?\\d+(?:[.,]\\d{1,2})?");
+    private static final Pattern DOTTED_THOUSANDS = Pattern.compile("[-+]?\\d{1,3}(?:\\.\\d{3})+,\\d{1,2}");
+    private static final DateTimeFormatter COMPACT_DATE = DateTimeFormatter.BASIC_ISO_DATE;
+
+    private LedgerCsvReader() {
+    }
+
+    private static void alias(Column column, String... names) {
+        for (String name : names) {
+            ALIASES.put(name, column);
+        }
+    }
+
+    /**
+     * Reads the file. {@code objectColumn} names the header that carries the grant tag when the
+     * region's export calls it something else (e.g. {@code projekt}).
+     */
+    public static ParsedLedger read(Path file, String objectColumn) {
+        try {
+            String hash = sha256(file);
+            Charset charset = detectCharset(file);
+            String header;
+            try (BufferedReader reader = Files.newBufferedReader(file, charset)) {
+                header = reader.readLine();
+            }
+            if (header == null || header.isBlank()) {
+                throw problem(1, null, null, Text.of("Filen är tom: första raden ska vara rubriker.",
+                        "The file is empty: the first line must be the headers."));
+            }
+            if (header.startsWith("\uFEFF")) {
+                header = header.substring(1);
+            }
+            char separator = separator(header, objectColumn);
+            List<LedgerLine> lines = parse(file, charset, separator, objectColumn);
+            return new ParsedLedger(lines, hash, charset, separator);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<LedgerLine> parse(Path file, Charset charset, char separator, String objectColumn)
+            throws IOException {
+        List<FieldError> problems = new ArrayList<>();
+        List<LedgerLine> lines = new ArrayList<>();
+        Map<String, String> interned = new HashMap<>();
+        try (CsvReader<CsvRecord> csv = CsvReader.builder().fieldSeparator(separator).quoteCharacter('"')
+                .skipEmptyLines(true).ignoreDifferentFieldCount(true).detectBomHeader(true)
+                .ofCsvRecord(Files.newBufferedReader(file, charset))) {
+            Column[] columns = null;
+            int headerFields = 0;
+            for (CsvRecord record : csv) {
+                int row = (int) record.getStartingLineNumber();
+                if (columns == null) {
+                    headerFields = record.getFieldCount();
+                    columns = columns(record, objectColumn, row);
+                    continue;
+                }
+                if (record.getFieldCount() != headerFields) {
+                    problems.add(error(row, null, Text.of(
+                            "rad " + row + ": " + record.getFieldCount() + " fält, men rubrikraden har " + headerFields + ".",
+                            "row " + row + ": " + record.getFieldCount() + " fields, but the header has " + headerFields + ".")));
+                } else {
+                    LedgerLine line = line(record, columns, row, problems, interned);
+                    if (line != null) {
+                        lines.add(line);
+                    }
+                }
+                if (problems.size() >= MAX_PROBLEMS) {
+                    break;
+                }
+            }
+            if (columns == null) {
+                throw problem(1, null, null, Text.of("Filen saknar rubrikrad.", "The file has no header line."));
+            }
+        } catch (de.siegmar.fastcsv.reader.CsvParseException e) {
+            problems.add(error(0, null, Text.of("Filen går inte att läsa som CSV: " + e.getMessage(),
+                    "The file cannot be read as CSV: " + e.getMessage())));
+        }
+        if (!problems.isEmpty()) {
+            throw new BadInputException(problems);
+        }
+        return lines;
+    }
+
+    private static Column[] columns(CsvRecord header, String objectColumn, int row) {
+        Column[] columns = new Column[header.getFieldCount()];
+        boolean hasObject = false;
+        for (int i = 0; i < columns.length; i++) {
+            String name = normalise(header.getField(i));
+            Column column = ALIASES.get(name);
+            if (objectColumn != null) {
+                // The region says which column carries the grant tag; the usual "objekt" is then just another column.
+                column = normalise(objectColumn).equals(name) ? Column.OBJECT : column == Column.OBJECT ? null : column;
+            }
+            if (column == Column.OBJECT) {
+                hasObject = true;
+            }
+            columns[i] = column;
+
+        }
+        if (!hasObject) {
+            // Exports that tag costs with "projekt" instead of "objekt" (when the region has not said otherwise).
+            for (int i = 0; i < columns.length; i++) {
+                if (columns[i] == null && "projekt".equals(normalise(header.getField(i)))) {
+                    columns[i] = Column.OBJECT;
+                }
+            }
+        }
+        List<Column> present = new ArrayList<>();
+        for (Column c : columns) {
+            if (c != null) {
+                if (present.contains(c)) {
+                    throw problem(row, c.name().toLowerCase(Locale.ROOT), null, Text.of(
+                            "Kolumnen " + NAMES.getOrDefault(c, Text.of(c.name(), c.name())).sv() + " förekommer två gånger.",
+                            "The column " + NAMES.getOrDefault(c, Text.of(c.name(), c.name())).en() + " occurs twice."));
+                }
+                present.add(c);
+            }
+        }
+        List<FieldError> missing = new ArrayList<>();
+        for (Column required : new Column[]{Column.VOUCHER, Column.DATE, Column.ACCOUNT, Column.OBJECT}) {
+            if (!present.contains(required)) {
+                missing.add(error(row, required, Text.of("Kolumnen " + NAMES.get(required).sv() + " saknas i rubrikraden.",
+                        "The header has no column " + NAMES.get(required).en() + ".")));
+            }
+        }
+        if (!present.contains(Column.AMOUNT) && !(present.contains(Column.DEBIT) || present.contains(Column.CREDIT))) {
+            missing.add(error(row, Column.AMOUNT, Text.of("Kolumnen belopp (eller debet och kredit) saknas i rubrikraden.",
+                    "The header has no column amount (or debit and credit).")));
+        }
+        if (!missing.isEmpty()) {
+            throw new BadInputException(missing);
+        }
+        return columns;
+    }
+
+    private static LedgerLine line(CsvRecord record, Column[] columns, int row, List<FieldError> problems,
+                                   Map<String, String> interned) {
+        String voucher = null;
+        Integer lineNo = null;
+        LocalDate date = null;
+        String account = null;
+        String responsibility = null;
+        String activity = null;
+        String object = null;
+        String unit = null;
+        String measure = null;
+        BigDecimal amount = null;
+        BigDecimal debit = null;
+        BigDecimal credit = null;
+        String text = null;
+        int before = problems.size();
+        for (int i = 0; i < columns.length; i++) {
+            if (columns[i] == null) {
+                continue;
+            }
+            String raw = record.getField(i).strip();
+            if (raw.isEmpty()) {
+                continue;
+            }
+            switch (columns[i]) {
+                case VOUCHER -> voucher = raw;
+                case LINE -> {
+                    try {
+                        lineNo = Integer.valueOf(raw);
+                    } catch (NumberFormatException e) {
+                        problems.add(value(row, Column.LINE, raw, "är inget radnummer", "is no line number"));
+                    }
+                }
+                case DATE -> {
+                    date = date(raw);
+                    if (date == null) {
+                        problems.add(value(row, Column.DATE, raw, "är inget datum (ÅÅÅÅ-MM-DD)", "is no date (YYYY-MM-DD)"));
+                    }
+                }
+                case ACCOUNT -> account = intern(interned, raw);
+                case RESPONSIBILITY -> responsibility = intern(interned, raw);
+                case ACTIVITY -> activity = intern(interned, raw);
+                case OBJECT -> object = intern(interned, raw);
+                case UNIT -> unit = intern(interned, raw);
+                case MEASURE -> measure = intern(interned, raw);
+                case AMOUNT -> amount = amount(raw, row, Column.AMOUNT, problems);
+                case DEBIT -> debit = amount(raw, row, Column.DEBIT, problems);
+                case CREDIT -> credit = amount(raw, row, Column.CREDIT, problems);
+                case TEXT -> text = raw;
+                default -> {
+                }
+            }
+        }
+        if (problems.size() > before) {
+            return null;
+        }
+        if (amount == null && (debit != null || credit != null)) {
+            amount = (debit == null ? BigDecimal.ZERO : debit).subtract(credit == null ? BigDecimal.ZERO : credit);
+        }
+        return new LedgerLine(voucher, lineNo, date, account, responsibility, activity, object, unit, measure,
+                amount == null ? null : amount.setScale(2), text, row);
+    }
+
+    /** {@code 48 650,00}, {@code -3 210,4}, {@code 12.345,60}, {@code 1234.5}: at most two decimals. */
+    static BigDecimal parseAmount(String raw) {
+        String s = raw.replace("\u00A0", "").replace("\u202F", "").replace(" ", "").replace('\u2212', '-');
+        if (DOTTED_THOUSANDS.matcher(s).matches()) {
+            s = s.replace(".", "");
+        }
+        if (!PLAIN_AMOUNT.matcher(s).matches()) {
+            return null;
+        }
+        return new BigDecimal(s.replace(',', '.'));
+    }
+
+    private static BigDecimal amount(String raw, int row, Column column, List<FieldError> problems) {
+        BigDecimal amount = parseAmount(raw);
+        if (amount == null) {
+            problems.add(value(row, column, raw, "är inget belopp", "is no amount"));
+        }
+        return amount;
+    }
+
+    private static LocalDate date(String raw) {
+        try {
+            return raw.length() == 8 ? LocalDate.parse(raw, COMPACT_DATE) : LocalDate.parse(raw);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static String intern(Map<String, String> interned, String value) {
+        String known = interned.putIfAbsent(value, value);
+        return known == null ? value : known;
+    }
+
+    /** The separator that makes the most known column names out of the header; ambiguity is an error. */
+    static char separator(String header, String objectColumn) {
+        char best = 0;
+        int bestScore = 0;
+        boolean tie = false;
+        for (char candidate : new char[]{';', '\t', ','}) {
+            int score = 0;
+            for (String name : header.split(Pattern.quote(String.valueOf(candidate)), -1)) {
+                String n = normalise(name.replace("\"", ""));
+                if (ALIASES.containsKey(n) || "projekt".equals(n) || (objectColumn != null && normalise(objectColumn).equals(n))) {
+                    score++;
+                }
+            }
+            if (score > bestScore) {
+                best = candidate;
+                bestScore = score;
+                tie = false;
+            } else if (score == bestScore && score > 0) {
+                tie = true;
+            }
+        }
+        if (bestScore < 2 || tie) {
+            throw problem(1, null, null, Text.of(
+                    "Rubrikraden går inte att dela upp entydigt med ; , eller tabb: " + abbreviate(header),
+                    "The header line cannot be split unambiguously by ; , or tab: " + abbreviate(header)));
+        }
+        return best;
+    }
+
+    static String normalise(String name) {
+        String n = Normalizer.normalize(name.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "");
+        return n.replace('_', ' ').replace('-', ' ').replaceAll("\\s+", " ");
+    }
+
+    /** UTF-8 (with or without BOM) when every byte sequence is valid UTF-8, else Windows-1252. */
+    static Charset detectCharset(Path file) throws IOException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        byte[] buffer = new byte[1 << 16];
+        ByteBuffer in = ByteBuffer.allocate(buffer.length + 8);
+        CharBuffer out = CharBuffer.allocate(buffer.length + 8);
+        try (InputStream stream = Files.newInputStream(file)) {
+            int n;
+            while ((n = stream.read(buffer)) > 0) {
+                in.put(buffer, 0, n);
+                in.flip();
+                out.clear();
+                if (decoder.decode(in, out, false).isError()) {
+                    return WINDOWS_1252;
+                }
+                in.compact();
+            }
+            in.flip();
+            out.clear();
+            if (decoder.decode(in, out, true).isError() || decoder.flush(out).isError()) {
+                return WINDOWS_1252;
+            }
+        } catch (CharacterCodingException e) {
+            return WINDOWS_1252;
+        }
+        return StandardCharsets.UTF_8;
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+                in.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+            return "sha256:" + HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static FieldError value(int row, Column column, String raw, String sv, String en) {
+        Text name = NAMES.getOrDefault(column, Text.of(column.name().toLowerCase(Locale.ROOT), column.name().toLowerCase(Locale.ROOT)));
+        return new FieldError("rad " + row + ", kolumn " + name.sv(), Text.of(
+                "rad " + row + ", kolumn " + name.sv() + ": \"" + raw + "\" " + sv,
+                "row " + row + ", column " + name.en() + ": \"" + raw + "\" " + en));
+    }
+
+    private static FieldError error(int row, Column column, Text message) {
+        String field = column == null ? "rad " + row
+                : "rad " + row + ", kolumn " + NAMES.getOrDefault(column, Text.of(column.name(), column.name())).sv();
+        return new FieldError(field, message);
+    }
+
+    private static BadInputException problem(int row, String column, String value, Text message) {
+        return new BadInputException(List.of(new FieldError(column == null ? "rad " + row
+                : "rad " + row + ", kolumn " + column, message)));
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 120 ? text.substring(0, 120) + "…" : text;
+    }
+}

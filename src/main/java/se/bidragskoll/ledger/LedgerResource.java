@@ -1,0 +1,56 @@
+package se.bidragskoll.ledger;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.File;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import se.bidragskoll.api.BadInputException;
+import se.bidragskoll.api.Languages;
+import se.bidragskoll.dossier.DossierService;
+import se.bidragskoll.ruleset.RegionDef;
+import se.bidragskoll.ruleset.RuleSetHolder;
+
+/** A dossier's ledger replaced by a CSV export from the region's financial system. */
+@Path("/api/v1")
+public class LedgerResource {
+
+    @Inject
+    DossierService dossiers;
+
+    @Inject
+    RuleSetHolder rules;
+
+    @PUT
+    @Path("/dossiers/{id}/ledger")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace the dossier's ledger with a CSV file and judge it again (all or nothing)")
+    public Response replace(@PathParam("id") String id, File body, @Context HttpHeaders headers) {
+        String region = dossiers.region(id);
+        if (body == null || body.length() == 0) {
+            throw BadInputException.of("ledger", "Filen är tom: skicka huvudboken som CSV.",
+                    "The file is empty: send the ledger as CSV.");
+        }
+        ParsedLedger parsed = LedgerCsvReader.read(body.toPath(), objectColumn(region));
+        DossierService.Replaced replaced = dossiers.replaceLedger(id, parsed, null);
+        if (!replaced.changed()) {
+            return Response.ok(dossiers.report(id, Languages.of(headers)), MediaType.APPLICATION_JSON)
+                    .header("X-Ledger-Unchanged", "true").build();
+        }
+        return Response.ok(replaced.evaluation().in(Languages.of(headers)), MediaType.APPLICATION_JSON)
+                .header("X-Ledger-Lines", replaced.lines()).build();
+    }
+
+    String objectColumn(String region) {
+        return rules.current().region(region).map(RegionDef::ledger).map(RegionDef.LedgerFormat::objectColumn)
+                .orElse(null);
+    }
+}

@@ -1,0 +1,217 @@
+package se.bidragskoll.ledger;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import se.bidragskoll.dossier.LedgerLine;
+
+/**
+ * Ledger lines in bulk: PostgreSQL through {@code COPY}, other databases through JDBC batches,
+ * always inside the caller's transaction, so that a failed or killed import leaves the previous
+ * ledger as it was.
+ */
+@ApplicationScoped
+public class LedgerStore {
+
+    /** A stored ledger. */
+    public record StoredLedger(String id, String contentHash, int lineCount) {
+    }
+
+    private static final String COLUMNS = "ledger_id, row_no, voucher, line_no, booking_date, account, responsibility, "
+            + "activity, cost_object, unit, measure, amount, description";
+    private static final int BATCH = 5_000;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    /** Stores the lines as a new ledger of the dossier; must run inside a transaction. */
+    public StoredLedger store(String dossierId, List<LedgerLine> lines, String contentHash, String source) {
+        String id = "l-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement st = c.prepareStatement(
+                    "INSERT INTO ledger (id, dossier_id, content_hash, line_count, source, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                st.setString(1, id);
+                st.setString(2, dossierId);
+                st.setString(3, contentHash);
+                st.setInt(4, lines.size());
+                st.setString(5, source);
+                st.setTimestamp(6, Timestamp.from(Instant.now()));
+                st.executeUpdate();
+            }
+            if ("PostgreSQL".equals(c.getMetaData().getDatabaseProductName())) {
+                copy(c, id, lines);
+            } else {
+                batch(c, id, lines);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("storing the ledger failed: " + e.getMessage(), e);
+        }
+        return new StoredLedger(id, contentHash, lines.size());
+    }
+
+    public Optional<StoredLedger> find(String ledgerId) {
+        if (ledgerId == null) {
+            return Optional.empty();
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement st = c.prepareStatement("SELECT content_hash, line_count FROM ledger WHERE id = ?")) {
+            st.setString(1, ledgerId);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? Optional.of(new StoredLedger(ledgerId, rs.getString(1), rs.getInt(2))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The ledger's lines in their original order. */
+    public List<LedgerLine> lines(String ledgerId) {
+        try (Connection c = dataSource.getConnection()) {
+            return lines(c, ledgerId);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Reads a ledger's lines over any connection (also used by the replay command). */
+    public static List<LedgerLine> lines(Connection c, String ledgerId) throws SQLException {
+        List<LedgerLine> lines = new ArrayList<>();
+        Map<String, String> interned = new HashMap<>();
+        try (PreparedStatement st = c.prepareStatement("SELECT row_no, voucher, line_no, booking_date, account, "
+                + "responsibility, activity, cost_object, unit, measure, amount, description FROM ledger_line "
+                + "WHERE ledger_id = ? ORDER BY row_no")) {
+            st.setString(1, ledgerId);
+            st.setFetchSize(10_000);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    int lineNo = rs.getInt(3);
+                    Integer line = rs.wasNull() ? null : lineNo;
+                    Date date = rs.getDate(4);
+                    BigDecimal amount = rs.getBigDecimal(11);
+                    lines.add(new LedgerLine(rs.getString(2), line, date == null ? null : date.toLocalDate(),
+                            intern(interned, rs.getString(5)), intern(interned, rs.getString(6)),
+                            intern(interned, rs.getString(7)), intern(interned, rs.getString(8)),
+                            intern(interned, rs.getString(9)), intern(interned, rs.getString(10)),
+                            amount == null ? null : amount.setScale(2), rs.getString(12), rs.getInt(1)));
+                }
+            }
+        }
+        return lines;
+    }
+
+    private static String intern(Map<String, String> interned, String value) {
+        if (value == null) {
+            return null;
+        }
+        String known = interned.putIfAbsent(value, value);
+        return known == null ? value : known;
+    }
+
+    private static void copy(Connection c, String id, List<LedgerLine> lines) throws SQLException {
+        CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI()
+                .copyIn("COPY ledger_line (" + COLUMNS + ") FROM STDIN WITH (FORMAT csv)");
+        try {
+            StringBuilder chunk = new StringBuilder(1 << 17);
+            for (LedgerLine l : lines) {
+                chunk.append(id).append(',').append(l.row()).append(',');
+                quoted(chunk, l.voucher()).append(',');
+                if (l.line() != null) {
+                    chunk.append(l.line());
+                }
+                chunk.append(',');
+                if (l.date() != null) {
+                    chunk.append(l.date());
+                }
+                chunk.append(',');
+                quoted(chunk, l.account()).append(',');
+                quoted(chunk, l.responsibility()).append(',');
+                quoted(chunk, l.activity()).append(',');
+                quoted(chunk, l.object()).append(',');
+                quoted(chunk, l.unit()).append(',');
+                quoted(chunk, l.measure()).append(',');
+                if (l.amount() != null) {
+                    chunk.append(l.amount().toPlainString());
+                }
+                chunk.append(',');
+                quoted(chunk, l.text()).append('\n');
+                if (chunk.length() > (1 << 16)) {
+                    byte[] bytes = chunk.toString().getBytes(StandardCharsets.UTF_8);
+                    copy.writeToCopy(bytes, 0, bytes.length);
+                    chunk.setLength(0);
+                }
+            }
+            byte[] bytes = chunk.toString().getBytes(StandardCharsets.UTF_8);
+            copy.writeToCopy(bytes, 0, bytes.length);
+            copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+    }
+
+    private static StringBuilder quoted(StringBuilder out, String value) {
+        if (value != null) {
+            out.append('"').append(value.replace("\"", "\"\"")).append('"');
+        }
+        return out;
+    }
+
+    private static void batch(Connection c, String id, List<LedgerLine> lines) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("INSERT INTO ledger_line (" + COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int pending = 0;
+            for (LedgerLine l : lines) {
+                st.setString(1, id);
+                st.setInt(2, l.row());
+                st.setString(3, l.voucher());
+                if (l.line() == null) {
+                    st.setNull(4, Types.INTEGER);
+                } else {
+                    st.setInt(4, l.line());
+                }
+                LocalDate date = l.date();
+                if (date == null) {
+                    st.setNull(5, Types.DATE);
+                } else {
+                    st.setDate(5, Date.valueOf(date));
+                }
+                st.setString(6, l.account());
+                st.setString(7, l.responsibility());
+                st.setString(8, l.activity());
+                st.setString(9, l.object());
+                st.setString(10, l.unit());
+                st.setString(11, l.measure());
+                st.setBigDecimal(12, l.amount());
+                st.setString(13, l.text());
+                st.addBatch();
+                if (++pending == BATCH) {
+                    st.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                st.executeBatch();
+            }
+        }
+    }
+}
