@@ -102,6 +102,12 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response stateConflict(ConflictException e, HttpHeaders headers, UriInfo uri) {
+        Locale locale = Languages.of(headers);
+        return problem(409, "conflict", english(locale) ? "Conflict" : "Konflikt", e.text().in(locale), uri, List.of());
+    }
+
+    @ServerExceptionMapper
     public Response conflict(OptimisticLockException e, HttpHeaders headers, UriInfo uri) {
         return conflictProblem(headers, uri);
     }
@@ -120,6 +126,8 @@ public class ProblemMappers {
         int status = e.getResponse().getStatus();
         String detail = switch (status) {
             case 404 -> english(locale) ? "No such resource." : "Det finns ingen sådan resurs.";
+            case 401 -> english(locale) ? "Log in first." : "Logga in först.";
+            case 403 -> english(locale) ? "Your role does not allow this." : "Din roll får inte göra detta.";
             case 405 -> english(locale) ? "This method is not allowed here." : "Metoden är inte tillåten här.";
             case 415 -> english(locale) ? "Unsupported content type." : "Innehållstypen stöds inte.";
             case 406 -> english(locale) ? "No acceptable representation." : "Ingen godtagbar representation.";
@@ -133,6 +141,10 @@ public class ProblemMappers {
     public Response unexpected(RuntimeException e, HttpHeaders headers, UriInfo uri) {
         if (e instanceof WebApplicationException w) {
             return web(w, headers, uri);
+        }
+        if (e.getCause() instanceof OptimisticLockException
+                || e.getCause() instanceof org.hibernate.StaleStateException) {
+            return conflictProblem(headers, uri);
         }
         LOG.error("unexpected error", e);
         Locale locale = Languages.of(headers);

@@ -2,7 +2,9 @@ package se.bidragskoll.dossier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import se.bidragskoll.security.Caller;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -29,6 +31,7 @@ import se.bidragskoll.judgement.Report;
 /** Dossiers in, reports out: the dry run and the stored submissions. */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Caller.CONTROLLER, Caller.STEERING})
 public class DossierResource {
 
     @Inject

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import se.bidragskoll.judgement.Evaluation;
+import se.bidragskoll.review.FindingTracker;
+import se.bidragskoll.security.Caller;
 import se.bidragskoll.ledger.LedgerStore;
 import se.bidragskoll.ledger.ParsedLedger;
 import se.bidragskoll.judgement.Evaluator;
@@ -46,10 +48,17 @@ public class DossierService {
     @Inject
     LedgerStore ledgers;
 
+    @Inject
+    Caller caller;
+
+    @Inject
+    FindingTracker tracker;
+
     /** Judges without storing anything. */
     public Evaluation validate(Dossier dossier) {
         RuleSet ruleSet = rules.current();
         DossierValidator.check(dossier, ruleSet);
+        caller.mustSee(dossier.region());
         return Evaluator.judge(ruleSet, dossier, LocalDate.now(clock));
     }
 
@@ -58,6 +67,7 @@ public class DossierService {
     public Submitted submit(Dossier dossier, String submittedBy) {
         RuleSet ruleSet = rules.current();
         DossierValidator.check(dossier, ruleSet);
+        caller.mustSubmitFor(dossier.region());
         Evaluation evaluation = Evaluator.judge(ruleSet, dossier, LocalDate.now(clock));
         Instant now = clock.instant();
 
@@ -84,8 +94,11 @@ public class DossierService {
             List<LedgerLine> lines = numbered(dossier.ledger());
             ledgerId = ledgers.store(entity.id, lines, sha256(write(lines)), "json").id();
         }
-        RevisionEntity revision = revision(entity, dossier, ledgerId, submittedBy, now);
-        return new Submitted(entity.id, revision.revision, storeReport(revision, ruleSet, evaluation, entity.id));
+        RevisionEntity revision = revision(entity, dossier, ledgerId, caller.name(), now);
+        Evaluation stored = storeReport(revision, ruleSet, evaluation, entity.id);
+        tracker.track(entity.id, entity.region, entity.agreement, revision.revision, stored, caller.name(),
+                ruleSet.version(), LocalDate.now(clock), now);
+        return new Submitted(entity.id, revision.revision, stored);
     }
 
     /**
@@ -96,6 +109,7 @@ public class DossierService {
     public Replaced replaceLedger(String id, ParsedLedger parsed, String submittedBy) {
         RuleSet ruleSet = rules.current();
         DossierEntity entity = find(id);
+        caller.mustSubmitFor(entity.region);
         RevisionEntity latest = RevisionEntity.of(entity.id, entity.latestRevision).orElseThrow();
         if (latest.ledgerId != null && ledgers.find(latest.ledgerId)
                 .map(l -> l.contentHash().equals(parsed.contentHash())).orElse(false)) {
@@ -108,19 +122,23 @@ public class DossierService {
         String ledgerId = ledgers.store(entity.id, parsed.lines(), parsed.contentHash(), "csv").id();
         entity.latestRevision++;
         entity.updatedAt = now;
-        RevisionEntity revision = revision(entity, dossier, ledgerId, submittedBy, now);
-        return new Replaced(true, entity.id, revision.revision, parsed.lines().size(),
-                storeReport(revision, ruleSet, evaluation, entity.id));
+        RevisionEntity revision = revision(entity, dossier, ledgerId, caller.name(), now);
+        Evaluation stored = storeReport(revision, ruleSet, evaluation, entity.id);
+        tracker.track(entity.id, entity.region, entity.agreement, revision.revision, stored, caller.name(),
+                ruleSet.version(), LocalDate.now(clock), now);
+        return new Replaced(true, entity.id, revision.revision, parsed.lines().size(), stored);
     }
 
     /** What replacing a ledger did. */
     public record Replaced(boolean changed, String dossierId, int revision, int lines, Evaluation evaluation) {
     }
 
-    /** The dossier's region, for reading its ledger files the region's way. */
+    /** The dossier's region, for reading its ledger files the region's way; only its controllers may. */
     @Transactional
-    public String region(String id) {
-        return find(id).region;
+    public String regionForLedger(String id) {
+        DossierEntity d = find(id);
+        caller.mustSubmitFor(d.region);
+        return d.region;
     }
 
     private RevisionEntity revision(DossierEntity entity, Dossier dossier, String ledgerId, String submittedBy,
@@ -176,6 +194,9 @@ public class DossierService {
         query.append(" order by region, agreement");
         List<DossierSummary> result = new ArrayList<>();
         for (DossierEntity d : DossierEntity.<DossierEntity>list(query.toString(), params.toArray())) {
+            if (!caller.sees(d.region)) {
+                continue;
+            }
             RevisionEntity latest = RevisionEntity.of(d.id, d.latestRevision).orElseThrow();
             ReportEntity report = ReportEntity.latestFor(latest.id).orElse(null);
             result.add(new DossierSummary(d.id, d.region, Regions.name(d.region).orElse(null), d.agreement,
@@ -217,9 +238,9 @@ public class DossierService {
         return Messages.english(locale) ? report.reportEn : report.reportSv;
     }
 
-    private static DossierEntity find(String id) {
+    private DossierEntity find(String id) {
         DossierEntity d = DossierEntity.findById(id);
-        if (d == null) {
+        if (d == null || !caller.sees(d.region)) {
             throw new NotFoundException("no dossier " + id);
         }
         return d;

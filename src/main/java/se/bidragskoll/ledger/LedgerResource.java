@@ -20,6 +20,7 @@ import se.bidragskoll.ruleset.RuleSetHolder;
 
 /** A dossier's ledger replaced by a CSV export from the region's financial system. */
 @Path("/api/v1")
+@jakarta.annotation.security.RolesAllowed(se.bidragskoll.security.Caller.CONTROLLER)
 public class LedgerResource {
 
     @Inject
@@ -34,7 +35,7 @@ public class LedgerResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace the dossier's ledger with a CSV file and judge it again (all or nothing)")
     public Response replace(@PathParam("id") String id, File body, @Context HttpHeaders headers) {
-        String region = dossiers.region(id);
+        String region = dossiers.regionForLedger(id);
         if (body == null || body.length() == 0) {
             throw BadInputException.of("ledger", "Filen är tom: skicka huvudboken som CSV.",
                     "The file is empty: send the ledger as CSV.");

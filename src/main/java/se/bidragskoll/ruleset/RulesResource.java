@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /** The loaded rule set: its version, the conditions with the rules that implement them, the parameters. */
 @Path("/api/v1/rules")
 @Produces(MediaType.APPLICATION_JSON)
+@io.quarkus.security.Authenticated
 public class RulesResource {
 
     /** The rule set as rule authors and CI read it. */
@@ -38,6 +39,7 @@ public class RulesResource {
 
     @POST
     @Path("/reload")
+    @jakarta.annotation.security.RolesAllowed(se.bidragskoll.security.Caller.RULE_AUTHOR)
     @Operation(summary = "Compile rules/ into a new rule set and swap it in; a broken folder answers 422 and changes nothing")
     public RuleSetHolder.Reload reload() {
         return holder.reload();

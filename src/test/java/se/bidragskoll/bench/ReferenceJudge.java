@@ -115,8 +115,11 @@ public final class ReferenceJudge {
         BigDecimal afterTotal = BigDecimal.ZERO;
         Map<String, List<String>> foreignLines = new TreeMap<>();
         Map<String, BigDecimal> foreignTotals = new HashMap<>();
-        Map<Pair, Object> byPair = new HashMap<>(Math.max(16, ledger.size() * 2));
-        List<Pair> repeated = new ArrayList<>();
+        // (voucher, line) → where it was first seen: per voucher an array indexed by line number holding
+        // position + 1 (a voucher has few lines), other line numbers in a plain map; repeated pairs apart
+        Map<String, int[]> seenByVoucher = new HashMap<>();
+        Map<Pair, Integer> seenOther = new HashMap<>();
+        Map<Pair, List<String>> repeated = new java.util.LinkedHashMap<>();
         BigDecimal charged = BigDecimal.ZERO;
 
         for (int i = 0; i < ledger.size(); i++) {
@@ -135,19 +138,34 @@ public final class ReferenceJudge {
                 missingFields.add(Finding.of("DATA-LEDGER-REQUIRED-FIELDS", List.of(fact(line, row)), null));
             }
             if (line.voucher() != null && line.line() != null) {
-                Pair pair = new Pair(line.voucher(), line.line());
-                // the first line's position, or the facts of every line once the pair repeats
-                Object seen = byPair.putIfAbsent(pair, i);
-                if (seen instanceof Integer first) {
-                    LedgerLine firstLine = ledger.get(first);
-                    List<String> same = new ArrayList<>(3);
-                    same.add(fact(firstLine, rowsGiven ? firstLine.row() : Integer.valueOf(first + 1)));
-                    same.add(fact(line, row));
-                    byPair.put(pair, same);
-                    repeated.add(pair);
-                } else if (seen != null) {
-                    @SuppressWarnings("unchecked")
-                    List<String> same = (List<String>) seen;
+                int number = line.line();
+                int first;
+                if (number >= 0 && number < 4096) {
+                    int[] rows = seenByVoucher.get(line.voucher());
+                    if (rows == null || rows.length <= number) {
+                        int[] grown = new int[Math.max(8, Integer.highestOneBit(number) * 2)];
+                        if (rows != null) {
+                            System.arraycopy(rows, 0, grown, 0, rows.length);
+                        }
+                        rows = grown;
+                        seenByVoucher.put(line.voucher(), rows);
+                    }
+                    first = rows[number] - 1;
+                    if (first < 0) {
+                        rows[number] = i + 1;
+                    }
+                } else {
+                    Integer seen = seenOther.putIfAbsent(new Pair(line.voucher(), number), i);
+                    first = seen == null ? -1 : seen;
+                }
+                if (first >= 0) {
+                    int at = first;
+                    List<String> same = repeated.computeIfAbsent(new Pair(line.voucher(), number), k -> {
+                        LedgerLine firstLine = ledger.get(at);
+                        List<String> facts = new ArrayList<>(3);
+                        facts.add(fact(firstLine, rowsGiven ? firstLine.row() : Integer.valueOf(at + 1)));
+                        return facts;
+                    });
                     same.add(fact(line, row));
                 }
             }
@@ -193,9 +211,7 @@ public final class ReferenceJudge {
             result.get("REG-COST-OBJECT-EXCLUSIVE").add(Finding.of("REG-COST-OBJECT-EXCLUSIVE", e.getValue(),
                     foreignTotals.getOrDefault(e.getKey(), BigDecimal.ZERO)));
         }
-        for (Pair pair : repeated) {
-            @SuppressWarnings("unchecked")
-            List<String> same = (List<String>) byPair.get(pair);
+        for (List<String> same : repeated.values()) {
             result.get("DATA-LEDGER-DUPLICATE").add(Finding.of("DATA-LEDGER-DUPLICATE", same, null));
         }
         BigDecimal granted = dossier.grant() == null ? null : dossier.grant().grantedAmount();

@@ -20,6 +20,11 @@ import se.bidragskoll.RulesCopy;
 @QuarkusTest
 class ReplayCommandTest {
 
+    @org.junit.jupiter.api.BeforeEach
+    void actAsUser() {
+        se.bidragskoll.TestUsers.actAs(se.bidragskoll.TestUsers.CONTROLLER_BOTH);
+    }
+
     @Test
     void shouldShowTheFindingThatAnEarlierDeadlineWouldAdd() throws Exception {
         given().contentType(ContentType.JSON).body(Fixtures.read(Fixtures.JAMTLAND)).post("/api/v1/dossiers")

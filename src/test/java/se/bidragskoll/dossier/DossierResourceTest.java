@@ -21,6 +21,11 @@ import se.bidragskoll.Fixtures;
 @QuarkusTest
 class DossierResourceTest {
 
+    @org.junit.jupiter.api.BeforeEach
+    void actAsUser() {
+        se.bidragskoll.TestUsers.actAs(se.bidragskoll.TestUsers.CONTROLLER_BOTH);
+    }
+
     private static final String PROBLEM = "application/problem+json";
 
     @Test

@@ -18,6 +18,11 @@ import se.bidragskoll.Fixtures;
 @QuarkusTest
 class SeedExamplesTest {
 
+    @org.junit.jupiter.api.BeforeEach
+    void actAsUser() {
+        se.bidragskoll.TestUsers.actAs(se.bidragskoll.TestUsers.CONTROLLER_BOTH);
+    }
+
     @Test
     void shouldFindThatVastmanlandAllocatesOneMillionEightyThousandMoreThanItsGrant() {
         given().contentType(ContentType.JSON).body(Fixtures.read(Fixtures.VASTMANLAND))

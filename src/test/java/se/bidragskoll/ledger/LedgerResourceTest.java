@@ -17,6 +17,11 @@ import se.bidragskoll.Fixtures;
 @QuarkusTest
 class LedgerResourceTest {
 
+    @org.junit.jupiter.api.BeforeEach
+    void actAsUser() {
+        se.bidragskoll.TestUsers.actAs(se.bidragskoll.TestUsers.CONTROLLER_BOTH);
+    }
+
     private String storeJamtland() {
         String body = Fixtures.read(Fixtures.JAMTLAND).replace("\"region\": \"23\"", "\"region\": \"23\"");
         return given().contentType(ContentType.JSON).body(body).post("/api/v1/dossiers")

@@ -28,6 +28,11 @@ import se.bidragskoll.RulesCopy;
 @TestProfile(RulesReloadTest.CopiedRules.class)
 class RulesReloadTest {
 
+    @org.junit.jupiter.api.BeforeEach
+    void actAsUser() {
+        se.bidragskoll.TestUsers.actAs(se.bidragskoll.TestUsers.CONTROLLER_BOTH);
+    }
+
     static final Path RULES = Path.of("target/reload-rules");
 
     /** The service reads a copy of the rules that the test changes. */
@@ -46,19 +51,19 @@ class RulesReloadTest {
     @Test
     void shouldKeepServingTheOldSetWhenTheNewOneIsBrokenAndSwapWhenItIsFixed() {
         RulesCopy.of(RULES);
-        given().post("/api/v1/rules/reload").then().statusCode(200);
+        given().auth().preemptive().basic("regelforfattare", "regelforfattare").post("/api/v1/rules/reload").then().statusCode(200);
         String before = version();
 
         Path drl = RULES.resolve("cost-coding/cost-object.drl");
         RulesCopy.replace(drl, "object != $object )", "object != $object ))(");
-        given().post("/api/v1/rules/reload")
+        given().auth().preemptive().basic("regelforfattare", "regelforfattare").post("/api/v1/rules/reload")
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("errors.field", hasItem(startsWith("cost-coding/cost-object.drl:")));
         assertEquals(before, version());
 
         RulesCopy.replace(drl, "object != $object ))(", "object != $object )");
         RulesCopy.replace(RULES.resolve("agreements/patientmiljarden-2018.yaml"), "value: 2018-04-16", "value: 2018-04-12");
-        String after = given().post("/api/v1/rules/reload").then().statusCode(200)
+        String after = given().auth().preemptive().basic("regelforfattare", "regelforfattare").post("/api/v1/rules/reload").then().statusCode(200)
                 .body("changed", equalTo(true)).body("previous", equalTo(before))
                 .extract().path("version");
         assertNotEquals(before, after);
@@ -67,14 +72,14 @@ class RulesReloadTest {
                 .then().body("ruleset.version", equalTo(after))
                 .body("conditions.find { it.code == 'PM-ACTION-PLAN-DEADLINE' }.result", equalTo("FAIL"));
 
-        given().post("/api/v1/rules/reload").then().statusCode(200).body("changed", equalTo(false))
+        given().auth().preemptive().basic("regelforfattare", "regelforfattare").post("/api/v1/rules/reload").then().statusCode(200).body("changed", equalTo(false))
                 .body("version", equalTo(after));
     }
 
     @Test
     void shouldAnswerEveryRequestWhileRulesAreReloaded() throws Exception {
         RulesCopy.of(RULES);
-        given().post("/api/v1/rules/reload").then().statusCode(200);
+        given().auth().preemptive().basic("regelforfattare", "regelforfattare").post("/api/v1/rules/reload").then().statusCode(200);
         String body = Fixtures.read(Fixtures.JAMTLAND);
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicInteger ok = new AtomicInteger();
@@ -93,12 +98,12 @@ class RulesReloadTest {
         Path drl = RULES.resolve("exit-plans/exit-plan.drl");
         for (int round = 0; round < 3; round++) {
             RulesCopy.replace(yaml, "value: 2018-04-16", "value: 2018-04-15");
-            given().post("/api/v1/rules/reload").then().statusCode(200);
+            given().auth().preemptive().basic("regelforfattare", "regelforfattare").post("/api/v1/rules/reload").then().statusCode(200);
             RulesCopy.replace(drl, "$m : Measure(", "$m : Massure(");
-            given().post("/api/v1/rules/reload").then().statusCode(422);
+            given().auth().preemptive().basic("regelforfattare", "regelforfattare").post("/api/v1/rules/reload").then().statusCode(422);
             RulesCopy.replace(drl, "$m : Massure(", "$m : Measure(");
             RulesCopy.replace(yaml, "value: 2018-04-15", "value: 2018-04-16");
-            given().post("/api/v1/rules/reload").then().statusCode(200);
+            given().auth().preemptive().basic("regelforfattare", "regelforfattare").post("/api/v1/rules/reload").then().statusCode(200);
         }
         running.set(false);
         for (Future<?> f : load) {

@@ -16,6 +16,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class RulesResourceTest {
 
+    @org.junit.jupiter.api.BeforeEach
+    void actAsUser() {
+        se.bidragskoll.TestUsers.actAs(se.bidragskoll.TestUsers.CONTROLLER_BOTH);
+    }
+
     @Test
     void shouldShowTheVersionAndEveryConditionWithItsRules() {
         given().when().get("/api/v1/rules")

@@ -1,0 +1,104 @@
+package se.bidragskoll.review;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import se.bidragskoll.judgement.Evaluation;
+import se.bidragskoll.judgement.Report;
+import se.bidragskoll.review.FindingEntity.Status;
+
+/**
+ * Carries review state across resubmissions: a finding that recurs (same fingerprint) keeps its
+ * state, one that disappeared is RESOLVED, a new one opens, a resolved one that comes back reopens,
+ * and a waiver past its date reopens. Every change goes to the audit trail.
+ */
+@ApplicationScoped
+public class FindingTracker {
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    AuditTrail audit;
+
+    /** Runs inside the submission's transaction. */
+    public void track(String dossierId, String region, String agreement, int revision, Evaluation evaluation,
+                      String actor, String rulesetVersion, LocalDate today, Instant now) {
+        audit.record(actor, "SUBMITTED", region, agreement, dossierId, null, revision, rulesetVersion, null, null,
+                null, null, now);
+        Map<String, FindingEntity> existing = new HashMap<>();
+        for (FindingEntity f : FindingEntity.<FindingEntity>list("dossierId", dossierId)) {
+            existing.put(f.fingerprint, f);
+        }
+        Map<String, Report.Finding> english = new HashMap<>();
+        evaluation.english().findings().forEach(f -> english.put(f.fingerprint(), f));
+        List<Report.Finding> findings = evaluation.swedish().findings();
+        for (Report.Finding f : findings) {
+            FindingEntity e = existing.remove(f.fingerprint());
+            if (e == null) {
+                e = new FindingEntity();
+                e.id = "fi-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+                e.dossierId = dossierId;
+                e.region = region;
+                e.agreement = agreement;
+                e.fingerprint = f.fingerprint();
+                e.status = Status.OPEN;
+                e.firstRevision = revision;
+                e.openedAt = now;
+                fill(e, f, english.get(f.fingerprint()), revision, now);
+                e.persist();
+                audit.record(actor, "OPENED", region, agreement, dossierId, e.id, revision, rulesetVersion, null,
+                        Status.OPEN.name(), null, null, now);
+                continue;
+            }
+            Status before = e.status;
+            fill(e, f, english.get(f.fingerprint()), revision, now);
+            if (before == Status.RESOLVED) {
+                e.status = Status.OPEN;
+                audit.record(actor, "RECURRED", region, agreement, dossierId, e.id, revision, rulesetVersion,
+                        before.name(), Status.OPEN.name(), null, null, now);
+            } else if (before == Status.WAIVED && e.waivedUntil != null && e.waivedUntil.isBefore(today)) {
+                e.status = Status.OPEN;
+                audit.record(actor, "WAIVER_EXPIRED", region, agreement, dossierId, e.id, revision, rulesetVersion,
+                        before.name(), Status.OPEN.name(), null, e.waivedUntil, now);
+            }
+        }
+        for (FindingEntity gone : existing.values()) {
+            if (gone.status != Status.RESOLVED) {
+                Status before = gone.status;
+                gone.status = Status.RESOLVED;
+                gone.updatedAt = now;
+                audit.record(actor, "RESOLVED", region, agreement, dossierId, gone.id, revision, rulesetVersion,
+                        before.name(), Status.RESOLVED.name(), null, null, now);
+            }
+        }
+    }
+
+    private void fill(FindingEntity e, Report.Finding sv, Report.Finding en, int revision, Instant now) {
+        e.code = sv.code();
+        e.severity = sv.severity();
+        e.messageSv = truncate(sv.message());
+        e.messageEn = truncate(en == null ? sv.message() : en.message());
+        e.amount = sv.amount();
+        try {
+            e.facts = json.writeValueAsString(sv.facts().size() > 200 ? sv.facts().subList(0, 200) : sv.facts());
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+        e.sourceDocument = sv.source() == null ? null : sv.source().document();
+        e.sourceClause = sv.source() == null ? null : truncate(sv.source().clause());
+        e.lastRevision = revision;
+        e.updatedAt = now;
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= 4000 ? text : text.substring(0, 3999) + "…";
+    }
+}
