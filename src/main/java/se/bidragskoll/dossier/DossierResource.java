@@ -101,6 +101,14 @@ public class DossierResource {
     }
 
     @GET
+    @Path("/dossiers/{id}/report.{format:csv|xlsx}")
+    @Produces({"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
+    @Operation(summary = "The latest report as CSV or XLSX (Swedish columns, amounts in kronor)")
+    public Response reportExport(@PathParam("id") String id, @PathParam("format") String format) throws JsonProcessingException {
+        return ReportExport.of(json.readTree(service.report(id, se.bidragskoll.judgement.Messages.SWEDISH)), format);
+    }
+
+    @GET
     @Path("/dossiers/{id}/report")
     @Operation(summary = "The report of the dossier's latest revision")
     public Response report(@PathParam("id") String id, @Context HttpHeaders headers) {

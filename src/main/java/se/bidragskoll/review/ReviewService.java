@@ -100,6 +100,23 @@ public class ReviewService {
         return view(visible(id), locale);
     }
 
+    /** The tracked findings of a dossier the caller may see. */
+    @Transactional
+    public List<FindingView> forDossier(String dossierId) {
+        return FindingEntity.<FindingEntity>list("dossierId = ?1 order by openedAt", dossierId).stream()
+                .filter(f -> caller.sees(f.region)).map(f -> view(f, Messages.SWEDISH)).toList();
+    }
+
+    /** Every submission and decision on a dossier, oldest first. */
+    @Transactional
+    public List<HistoryEntry> dossierHistory(String dossierId) {
+        List<AuditEventEntity> events = AuditEventEntity.list("dossierId = ?1 order by id", dossierId);
+        if (!events.isEmpty() && !caller.sees(events.get(0).region)) {
+            throw new NotFoundException();
+        }
+        return events.stream().map(HistoryEntry::of).toList();
+    }
+
     @Transactional
     public List<HistoryEntry> history(String id) {
         FindingEntity f = visible(id);

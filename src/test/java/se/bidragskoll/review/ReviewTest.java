@@ -23,6 +23,11 @@ import se.bidragskoll.TestUsers;
 @QuarkusTest
 class ReviewTest {
 
+    @org.junit.jupiter.api.BeforeEach
+    void noDefaultUser() {
+        io.restassured.RestAssured.authentication = io.restassured.RestAssured.DEFAULT_AUTH;
+    }
+
     private static final String OTHERS = "kontroller-ovriga";
 
     /** Västmanland's allocations, submitted for a region of the test's own so that tests share no data. */
