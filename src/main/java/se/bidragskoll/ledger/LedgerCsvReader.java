@@ -9,14 +9,12 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
@@ -103,8 +101,9 @@ public final class LedgerCsvReader {
      */
     public static ParsedLedger read(Path file, String objectColumn) {
         try {
-            String hash = sha256(file);
-            Charset charset = detectCharset(file);
+            String[] scanned = scan(file);
+            String hash = scanned[0];
+            Charset charset = Charset.forName(scanned[1]);
             String header;
             try (BufferedReader reader = Files.newBufferedReader(file, charset)) {
                 header = reader.readLine();
@@ -351,45 +350,43 @@ public final class LedgerCsvReader {
         return n.replace('_', ' ').replace('-', ' ').replaceAll("\\s+", " ");
     }
 
-    /** UTF-8 (with or without BOM) when every byte sequence is valid UTF-8, else Windows-1252. */
-    static Charset detectCharset(Path file) throws IOException {
+    /**
+     * One pass over the bytes: the content hash, and the encoding: UTF-8 (with or without BOM) when
+     * every byte sequence is valid UTF-8, else Windows-1252.
+     */
+    static String[] scan(Path file) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         byte[] buffer = new byte[1 << 16];
         ByteBuffer in = ByteBuffer.allocate(buffer.length + 8);
         CharBuffer out = CharBuffer.allocate(buffer.length + 8);
+        boolean utf8 = true;
         try (InputStream stream = Files.newInputStream(file)) {
             int n;
             while ((n = stream.read(buffer)) > 0) {
-                in.put(buffer, 0, n);
+                digest.update(buffer, 0, n);
+                if (utf8) {
+                    in.put(buffer, 0, n);
+                    in.flip();
+                    out.clear();
+                    utf8 = !decoder.decode(in, out, false).isError();
+                    in.compact();
+                }
+            }
+            if (utf8) {
                 in.flip();
                 out.clear();
-                if (decoder.decode(in, out, false).isError()) {
-                    return WINDOWS_1252;
-                }
-                in.compact();
+                utf8 = !decoder.decode(in, out, true).isError() && !decoder.flush(out).isError();
             }
-            in.flip();
-            out.clear();
-            if (decoder.decode(in, out, true).isError() || decoder.flush(out).isError()) {
-                return WINDOWS_1252;
-            }
-        } catch (CharacterCodingException e) {
-            return WINDOWS_1252;
         }
-        return StandardCharsets.UTF_8;
-    }
-
-    private static String sha256(Path file) throws IOException {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-                in.transferTo(java.io.OutputStream.nullOutputStream());
-            }
-            return "sha256:" + HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return new String[]{"sha256:" + HexFormat.of().formatHex(digest.digest()),
+                utf8 ? StandardCharsets.UTF_8.name() : WINDOWS_1252.name()};
     }
 
     private static FieldError value(int row, Column column, String raw, String sv, String en) {

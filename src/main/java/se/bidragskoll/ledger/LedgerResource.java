@@ -40,14 +40,18 @@ public class LedgerResource {
             throw BadInputException.of("ledger", "Filen är tom: skicka huvudboken som CSV.",
                     "The file is empty: send the ledger as CSV.");
         }
+        long start = System.nanoTime();
         ParsedLedger parsed = LedgerCsvReader.read(body.toPath(), objectColumn(region));
+        long parseMs = (System.nanoTime() - start) / 1_000_000;
         DossierService.Replaced replaced = dossiers.replaceLedger(id, parsed, null);
         if (!replaced.changed()) {
             return Response.ok(dossiers.report(id, Languages.of(headers)), MediaType.APPLICATION_JSON)
                     .header("X-Ledger-Unchanged", "true").build();
         }
         return Response.ok(replaced.evaluation().in(Languages.of(headers)), MediaType.APPLICATION_JSON)
-                .header("X-Ledger-Lines", replaced.lines()).build();
+                .header("X-Ledger-Lines", replaced.lines())
+                .header("Server-Timing", "parse;dur=" + parseMs + ", store;dur=" + replaced.storeMs()
+                        + ", judge;dur=" + replaced.judgeMs() + ";desc=\"overlaps store\"").build();
     }
 
     String objectColumn(String region) {
