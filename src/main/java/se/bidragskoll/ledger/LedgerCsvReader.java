@@ -284,6 +284,10 @@ public final class LedgerCsvReader {
 
     /** {@code 48 650,00}, {@code -3 210,4}, {@code 12.345,60}, {@code 1234.5}: at most two decimals. */
     static BigDecimal parseAmount(String raw) {
+        BigDecimal fast = plainAmount(raw);
+        if (fast != null) {
+            return fast;
+        }
         String s = raw.replace("\u00A0", "").replace("\u202F", "").replace(" ", "").replace('\u2212', '-');
         if (DOTTED_THOUSANDS.matcher(s).matches()) {
             s = s.replace(".", "");
@@ -302,7 +306,59 @@ public final class LedgerCsvReader {
         return amount;
     }
 
+    /**
+     * The common case without regular expressions: digits with optional sign, space or no-break
+     * space groups and one decimal comma or point with one or two decimals. Anything else goes the
+     * careful way (and may still be an amount, or an error).
+     */
+    private static BigDecimal plainAmount(String raw) {
+        long unscaled = 0;
+        int digits = 0;
+        int decimals = -1;
+        boolean negative = false;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (decimals >= 0 && ++decimals > 2) {
+                    return null;
+                }
+                unscaled = unscaled * 10 + (c - '0');
+                if (++digits > 17) {
+                    return null;
+                }
+            } else if ((c == ',' || c == '.') && decimals < 0 && digits > 0) {
+                decimals = 0;
+            } else if ((c == ' ' || c == '\u00A0' || c == '\u202F') && decimals < 0 && digits > 0) {
+                continue;
+            } else if ((c == '-' || c == '\u2212') && i == 0) {
+                negative = true;
+            } else {
+                return null;
+            }
+        }
+        if (digits == 0 || decimals == 0) {
+            return null;
+        }
+        return BigDecimal.valueOf(negative ? -unscaled : unscaled, Math.max(decimals, 0));
+    }
+
+    /** ISO dates repeat across a ledger: parse each distinct text once per file. */
+    private static final ThreadLocal<Map<String, LocalDate>> DATES = ThreadLocal.withInitial(HashMap::new);
+
     private static LocalDate date(String raw) {
+        Map<String, LocalDate> seen = DATES.get();
+        LocalDate known = seen.get(raw);
+        if (known != null) {
+            return known;
+        }
+        LocalDate parsed = parseDate(raw);
+        if (parsed != null && seen.size() < 10_000) {
+            seen.put(raw, parsed);
+        }
+        return parsed;
+    }
+
+    private static LocalDate parseDate(String raw) {
         try {
             return raw.length() == 8 ? LocalDate.parse(raw, COMPACT_DATE) : LocalDate.parse(raw);
         } catch (DateTimeParseException e) {
