@@ -126,42 +126,48 @@ public class LedgerStore {
         return known == null ? value : known;
     }
 
+    /** PostgreSQL's binary COPY: no text to format on our side, none to parse on the server's. */
     private static void copy(Connection c, String id, List<LedgerLine> lines) throws SQLException {
         CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI()
-                .copyIn("COPY ledger_line (" + COLUMNS + ") FROM STDIN WITH (FORMAT csv)");
+                .copyIn("COPY ledger_line (" + COLUMNS + ") FROM STDIN WITH (FORMAT binary)");
         try {
-            StringBuilder chunk = new StringBuilder(1 << 17);
+            java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream(1 << 17);
+            java.io.DataOutputStream out = new java.io.DataOutputStream(buffer);
+            out.writeBytes("PGCOPY\n");
+            out.write(new byte[]{(byte) 0xFF, '\r', '\n', 0});
+            out.writeInt(0);
+            out.writeInt(0);
+            byte[] ledgerId = id.getBytes(StandardCharsets.UTF_8);
             for (LedgerLine l : lines) {
-                chunk.append(id).append(',').append(l.row()).append(',');
-                quoted(chunk, l.voucher()).append(',');
-                if (l.line() != null) {
-                    chunk.append(l.line());
+                out.writeShort(13);
+                bytes(out, ledgerId);
+                integer(out, l.row());
+                text(out, l.voucher());
+                integer(out, l.line());
+                if (l.date() == null) {
+                    out.writeInt(-1);
+                } else {
+                    out.writeInt(4);
+                    out.writeInt((int) (l.date().toEpochDay() - LocalDate.of(2000, 1, 1).toEpochDay()));
                 }
-                chunk.append(',');
-                if (l.date() != null) {
-                    chunk.append(l.date());
-                }
-                chunk.append(',');
-                quoted(chunk, l.account()).append(',');
-                quoted(chunk, l.responsibility()).append(',');
-                quoted(chunk, l.activity()).append(',');
-                quoted(chunk, l.object()).append(',');
-                quoted(chunk, l.unit()).append(',');
-                quoted(chunk, l.measure()).append(',');
-                if (l.amount() != null) {
-                    chunk.append(l.amount().toPlainString());
-                }
-                chunk.append(',');
-                quoted(chunk, l.text()).append('\n');
-                if (chunk.length() > (1 << 16)) {
-                    byte[] bytes = chunk.toString().getBytes(StandardCharsets.UTF_8);
-                    copy.writeToCopy(bytes, 0, bytes.length);
-                    chunk.setLength(0);
+                text(out, l.account());
+                text(out, l.responsibility());
+                text(out, l.activity());
+                text(out, l.object());
+                text(out, l.unit());
+                text(out, l.measure());
+                numeric(out, l.amount());
+                text(out, l.text());
+                if (buffer.size() > (1 << 16)) {
+                    copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
+                    buffer.reset();
                 }
             }
-            byte[] bytes = chunk.toString().getBytes(StandardCharsets.UTF_8);
-            copy.writeToCopy(bytes, 0, bytes.length);
+            out.writeShort(-1);
+            copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
             copy.endCopy();
+        } catch (java.io.IOException e) {
+            throw new SQLException(e);
         } finally {
             if (copy.isActive()) {
                 copy.cancelCopy();
@@ -169,11 +175,66 @@ public class LedgerStore {
         }
     }
 
-    private static StringBuilder quoted(StringBuilder out, String value) {
-        if (value != null) {
-            out.append('"').append(value.replace("\"", "\"\"")).append('"');
+    private static void bytes(java.io.DataOutputStream out, byte[] value) throws java.io.IOException {
+        out.writeInt(value.length);
+        out.write(value);
+    }
+
+    private static void text(java.io.DataOutputStream out, String value) throws java.io.IOException {
+        if (value == null) {
+            out.writeInt(-1);
+        } else {
+            bytes(out, value.getBytes(StandardCharsets.UTF_8));
         }
-        return out;
+    }
+
+    private static void integer(java.io.DataOutputStream out, Integer value) throws java.io.IOException {
+        if (value == null) {
+            out.writeInt(-1);
+        } else {
+            out.writeInt(4);
+            out.writeInt(value);
+        }
+    }
+
+    /** PostgreSQL's binary numeric: base-10000 digits, weight of the first, sign, display scale 2. */
+    static void numeric(java.io.DataOutputStream out, BigDecimal value) throws java.io.IOException {
+        if (value == null) {
+            out.writeInt(-1);
+            return;
+        }
+        long unscaled = value.setScale(2, java.math.RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
+        boolean negative = unscaled < 0;
+        unscaled = Math.abs(unscaled);
+        long whole = unscaled / 100;
+        int fraction = (int) (unscaled % 100) * 100;
+        java.util.ArrayDeque<Short> digits = new java.util.ArrayDeque<>();
+        int wholeGroups = 0;
+        for (long w = whole; w > 0; w /= 10_000) {
+            digits.addFirst((short) (w % 10_000));
+            wholeGroups++;
+        }
+        int weight = wholeGroups - 1;
+        if (fraction != 0) {
+            digits.addLast((short) fraction);
+            if (wholeGroups == 0) {
+                weight = -1;
+            }
+        }
+        while (!digits.isEmpty() && digits.peekLast() == 0) {
+            digits.removeLast();
+        }
+        if (digits.isEmpty()) {
+            weight = 0;
+        }
+        out.writeInt(8 + 2 * digits.size());
+        out.writeShort(digits.size());
+        out.writeShort(weight);
+        out.writeShort(negative && !digits.isEmpty() ? 0x4000 : 0);
+        out.writeShort(2);
+        for (short d : digits) {
+            out.writeShort(d);
+        }
     }
 
     private static void batch(Connection c, String id, List<LedgerLine> lines) throws SQLException {
