@@ -45,10 +45,6 @@ public final class RulesTestCommand {
     private RulesTestCommand() {
     }
 
-    public static int run(Path dir, PrintStream out) {
-        return run(dir, null, out);
-    }
-
     public static int run(Path dir, Path report, PrintStream out) {
         RuleSet rules;
         List<Scenario> scenarios;
@@ -255,9 +251,5 @@ public final class RulesTestCommand {
         ObjectNode region = location.putObject("region");
         region.put("startLine", Math.max(1, line));
         region.put("startColumn", Math.max(1, column));
-    }
-
-    public static void main(String[] args) {
-        System.exit(run(Path.of(args.length > 0 ? args[0] : "rules"), System.out));
     }
 }

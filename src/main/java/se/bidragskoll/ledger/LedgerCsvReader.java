@@ -109,7 +109,7 @@ public final class LedgerCsvReader {
                 header = reader.readLine();
             }
             if (header == null || header.isBlank()) {
-                throw problem(1, null, null, Text.of("Filen är tom: första raden ska vara rubriker.",
+                throw problem(1, null, Text.of("Filen är tom: första raden ska vara rubriker.",
                         "The file is empty: the first line must be the headers."));
             }
             if (header.startsWith("\uFEFF")) {
@@ -155,7 +155,7 @@ public final class LedgerCsvReader {
                 }
             }
             if (columns == null) {
-                throw problem(1, null, null, Text.of("Filen saknar rubrikrad.", "The file has no header line."));
+                throw problem(1, null, Text.of("Filen saknar rubrikrad.", "The file has no header line."));
             }
         } catch (de.siegmar.fastcsv.reader.CsvParseException e) {
             problems.add(error(0, null, Text.of("Filen går inte att läsa som CSV: " + e.getMessage(),
@@ -195,7 +195,7 @@ public final class LedgerCsvReader {
         for (Column c : columns) {
             if (c != null) {
                 if (present.contains(c)) {
-                    throw problem(row, c.name().toLowerCase(Locale.ROOT), null, Text.of(
+                    throw problem(row, c.name().toLowerCase(Locale.ROOT), Text.of(
                             "Kolumnen " + NAMES.getOrDefault(c, Text.of(c.name(), c.name())).sv() + " förekommer två gånger.",
                             "The column " + NAMES.getOrDefault(c, Text.of(c.name(), c.name())).en() + " occurs twice."));
                 }
@@ -393,7 +393,7 @@ public final class LedgerCsvReader {
             }
         }
         if (bestScore < 2 || tie) {
-            throw problem(1, null, null, Text.of(
+            throw problem(1, null, Text.of(
                     "Rubrikraden går inte att dela upp entydigt med ; , eller tabb: " + abbreviate(header),
                     "The header line cannot be split unambiguously by ; , or tab: " + abbreviate(header)));
         }
@@ -458,7 +458,7 @@ public final class LedgerCsvReader {
         return new FieldError(field, message);
     }
 
-    private static BadInputException problem(int row, String column, String value, Text message) {
+    private static BadInputException problem(int row, String column, Text message) {
         return new BadInputException(List.of(new FieldError(column == null ? "rad " + row
                 : "rad " + row + ", kolumn " + column, message)));
     }
