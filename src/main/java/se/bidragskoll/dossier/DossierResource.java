@@ -74,7 +74,7 @@ public class DossierResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Store a dossier as a new revision and judge it")
     public Response submit(Dossier dossier, @Context HttpHeaders headers, @Context UriInfo uri) {
-        DossierService.Submitted submitted = service.submit(dossier, null);
+        DossierService.Submitted submitted = service.submit(dossier);
         return Response.created(uri.getBaseUriBuilder().path("api/v1/dossiers/{id}").build(submitted.dossierId()))
                 .entity(submitted.evaluation().in(Languages.of(headers))).build();
     }

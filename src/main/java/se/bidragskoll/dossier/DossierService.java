@@ -64,10 +64,12 @@ public class DossierService {
 
     /** Stores a new revision of the region's dossier for the agreement, and its report. */
     @Transactional
-    public Submitted submit(Dossier dossier, String submittedBy) {
+    public Submitted submit(Dossier submitted) {
         RuleSet ruleSet = rules.current();
-        DossierValidator.check(dossier, ruleSet);
-        caller.mustSubmitFor(dossier.region());
+        DossierValidator.check(submitted, ruleSet);
+        caller.mustSubmitFor(submitted.region());
+        Dossier dossier = submitted.ledger() == null ? submitted
+                : submitted.withLedger(LedgerLine.numbered(submitted.ledger()));
         Evaluation evaluation = Evaluator.judge(ruleSet, dossier, LocalDate.now(clock));
         Instant now = clock.instant();
 
@@ -89,12 +91,9 @@ public class DossierService {
         // The ledger is written over JDBC in the same transaction: the dossier row must exist first.
         DossierEntity.flush();
 
-        String ledgerId = null;
-        if (dossier.ledger() != null) {
-            List<LedgerLine> lines = numbered(dossier.ledger());
-            ledgerId = ledgers.store(entity.id, lines, sha256(write(lines)), "json").id();
-        }
-        RevisionEntity revision = revision(entity, dossier, ledgerId, caller.name(), now);
+        LedgerStore.StoredLedger ledger = dossier.ledger() == null ? null
+                : ledgers.store(entity.id, dossier.ledger(), sha256(write(dossier.ledger())), "json");
+        RevisionEntity revision = revision(entity, dossier, ledger, now);
         Evaluation stored = storeReport(revision, ruleSet, evaluation, entity.id);
         tracker.track(entity.id, entity.region, entity.agreement, revision.revision, stored, caller.name(),
                 ruleSet.version(), LocalDate.now(clock), now);
@@ -106,7 +105,7 @@ public class DossierService {
      * same file as the current ledger (same content hash) changes nothing.
      */
     @Transactional
-    public Replaced replaceLedger(String id, ParsedLedger parsed, String submittedBy) {
+    public Replaced replaceLedger(String id, ParsedLedger parsed) {
         RuleSet ruleSet = rules.current();
         DossierEntity entity = find(id);
         caller.mustSubmitFor(entity.region);
@@ -127,13 +126,13 @@ public class DossierService {
             return e;
         });
         Instant now = clock.instant();
-        String ledgerId = ledgers.store(entity.id, parsed.lines(), parsed.contentHash(), "csv").id();
+        LedgerStore.StoredLedger ledger = ledgers.store(entity.id, parsed.lines(), parsed.contentHash(), "csv");
         long storedAt = System.nanoTime();
         Evaluation evaluation = judging.join();
         long judged = System.nanoTime();
         entity.latestRevision++;
         entity.updatedAt = now;
-        RevisionEntity revision = revision(entity, dossier, ledgerId, caller.name(), now);
+        RevisionEntity revision = revision(entity, dossier, ledger, now);
         Evaluation stored = storeReport(revision, ruleSet, evaluation, entity.id);
         tracker.track(entity.id, entity.region, entity.agreement, revision.revision, stored, caller.name(),
                 ruleSet.version(), LocalDate.now(clock), now);
@@ -154,17 +153,16 @@ public class DossierService {
         return d.region;
     }
 
-    private RevisionEntity revision(DossierEntity entity, Dossier dossier, String ledgerId, String submittedBy,
+    private RevisionEntity revision(DossierEntity entity, Dossier dossier, LedgerStore.StoredLedger ledger,
                                     Instant now) {
         RevisionEntity revision = new RevisionEntity();
         revision.dossierId = entity.id;
         revision.revision = entity.latestRevision;
         revision.submittedAt = now;
-        revision.submittedBy = submittedBy;
+        revision.submittedBy = caller.name();
         revision.content = write(dossier.withLedger(null));
-        revision.ledgerId = ledgerId;
-        revision.contentHash = sha256(revision.content + "|" + (ledgerId == null ? "" : ledgers.find(ledgerId)
-                .map(LedgerStore.StoredLedger::contentHash).orElse("")));
+        revision.ledgerId = ledger == null ? null : ledger.id();
+        revision.contentHash = sha256(revision.content + "|" + (ledger == null ? "" : ledger.contentHash()));
         revision.ledgerLines = dossier.ledger() == null ? 0 : dossier.ledger().size();
         revision.persist();
         return revision;
@@ -181,15 +179,6 @@ public class DossierService {
         report.reportEn = write(stored.english());
         report.persist();
         return stored;
-    }
-
-    private static List<LedgerLine> numbered(List<LedgerLine> ledger) {
-        List<LedgerLine> numbered = new ArrayList<>(ledger.size());
-        for (int i = 0; i < ledger.size(); i++) {
-            LedgerLine l = ledger.get(i);
-            numbered.add(l.row() != null ? l : l.withRow(i + 1));
-        }
-        return numbered;
     }
 
     @Transactional

@@ -24,7 +24,7 @@ public record LedgerLine(String voucher, Integer line, LocalDate date, String ac
 
     /**
      * Hashes only the fields that identify a line. Equal lines still hash alike (equality stays the
-     * record's), and the rule engine, which keeps the lines it matched in hash maps, does not hash
+     * record's own), and the rule engine, which keeps the lines it matched in hash maps, does not hash
      * twelve fields per line and rule.
      */
     @Override
@@ -33,15 +33,17 @@ public record LedgerLine(String voucher, Integer line, LocalDate date, String ac
                 + (row == null ? 0 : row);
     }
 
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof LedgerLine o && java.util.Objects.equals(row, o.row)
-                && java.util.Objects.equals(line, o.line) && java.util.Objects.equals(voucher, o.voucher)
-                && java.util.Objects.equals(date, o.date) && java.util.Objects.equals(account, o.account)
-                && java.util.Objects.equals(responsibility, o.responsibility)
-                && java.util.Objects.equals(activity, o.activity) && java.util.Objects.equals(object, o.object)
-                && java.util.Objects.equals(unit, o.unit) && java.util.Objects.equals(measure, o.measure)
-                && java.util.Objects.equals(amount, o.amount) && java.util.Objects.equals(text, o.text);
+    /** The lines with their position (1-based) as {@code row} where they have none; the same list when all do. */
+    public static java.util.List<LedgerLine> numbered(java.util.List<LedgerLine> ledger) {
+        if (ledger.stream().allMatch(l -> l.row() != null)) {
+            return ledger;
+        }
+        java.util.List<LedgerLine> numbered = new java.util.ArrayList<>(ledger.size());
+        for (int i = 0; i < ledger.size(); i++) {
+            LedgerLine l = ledger.get(i);
+            numbered.add(l.row() != null ? l : l.withRow(i + 1));
+        }
+        return numbered;
     }
 
     public LedgerLine withRow(int newRow) {

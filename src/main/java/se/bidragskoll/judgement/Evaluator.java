@@ -84,7 +84,7 @@ public final class Evaluator {
             facts.add(Allocations.of(dossier.allocations()));
             facts.addAll(dossier.allocations());
         }
-        Ledger ledger = dossier.ledger() == null ? null : Ledger.of(numbered(dossier.ledger()), scope, terms);
+        Ledger ledger = dossier.ledger() == null ? null : Ledger.of(LedgerLine.numbered(dossier.ledger()), scope, terms);
         if (ledger != null) {
             facts.add(ledger);
             facts.addAll(ledger.getGroups());
@@ -111,19 +111,6 @@ public final class Evaluator {
         }
         Instant judgedAt = Instant.now();
         return new Evaluation(locale -> render(rules, dossier, asOf, applicable, out, judgedAt, locale));
-    }
-
-    private static List<LedgerLine> numbered(List<LedgerLine> ledger) {
-        boolean allNumbered = ledger.stream().allMatch(l -> l.row() != null);
-        if (allNumbered) {
-            return ledger;
-        }
-        List<LedgerLine> numbered = new ArrayList<>(ledger.size());
-        for (int i = 0; i < ledger.size(); i++) {
-            LedgerLine l = ledger.get(i);
-            numbered.add(l.row() != null ? l : l.withRow(i + 1));
-        }
-        return numbered;
     }
 
     /** Which conditions of the catalogue apply to this region and agreement on {@code asOf}. */

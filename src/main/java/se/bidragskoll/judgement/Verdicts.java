@@ -19,7 +19,7 @@ import se.bidragskoll.ruleset.RuleEngine;
  */
 public final class Verdicts {
 
-    private final List<FindingDraft> drafts = Collections.synchronizedList(new ArrayList<>());
+    private final List<FindingDraft> drafts = new ArrayList<>();
     private final Set<String> assessed = new HashSet<>();
     private final Map<String, Set<String>> missing = new HashMap<>();
     private final Map<String, LocalDate> notYetDue = new HashMap<>();

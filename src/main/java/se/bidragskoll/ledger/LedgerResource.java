@@ -43,7 +43,7 @@ public class LedgerResource {
         long start = System.nanoTime();
         ParsedLedger parsed = LedgerCsvReader.read(body.toPath(), objectColumn(region));
         long parseMs = (System.nanoTime() - start) / 1_000_000;
-        DossierService.Replaced replaced = dossiers.replaceLedger(id, parsed, null);
+        DossierService.Replaced replaced = dossiers.replaceLedger(id, parsed);
         if (!replaced.changed()) {
             return Response.ok(dossiers.report(id, Languages.of(headers)), MediaType.APPLICATION_JSON)
                     .header("X-Ledger-Unchanged", "true").build();

@@ -42,6 +42,7 @@ public final class RuleEngine {
     }
 
     private static final Pattern RULE_HEADER = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"", Pattern.MULTILINE);
+    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)", Pattern.MULTILINE);
 
     private RuleEngine() {
     }
@@ -81,10 +82,14 @@ public final class RuleEngine {
     }
 
     private static List<RuleInfo> describeAll(KieBase kieBase, Map<String, String> drlByPath) {
+        Map<String, RuleInfo> located = locate(drlByPath);
         List<RuleInfo> rules = new ArrayList<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
-                rules.add(describe(rule, drlByPath));
+                RuleInfo at = located.get(pkg.getName() + '\u0000' + rule.getName());
+                rules.add(new RuleInfo(rule.getName(), metadata(rule, "code"), metadata(rule, "severity"),
+                        metadata(rule, "message"), metadata(rule, "part"), at == null ? null : at.file(),
+                        at == null ? 0 : at.line()));
             }
         }
         rules.sort((a, b) -> a.file() == null || b.file() == null ? 0 : a.file().equals(b.file())
@@ -141,25 +146,27 @@ public final class RuleEngine {
         return text;
     }
 
-    private static RuleInfo describe(Rule rule, Map<String, String> drlByPath) {
-        String file = null;
-        int line = 0;
+    /** Where each rule is written, by package and rule name, from one scan of every DRL file. */
+    private static Map<String, RuleInfo> locate(Map<String, String> drlByPath) {
+        Map<String, RuleInfo> located = new java.util.HashMap<>();
         for (Map.Entry<String, String> drl : drlByPath.entrySet()) {
-            Matcher m = RULE_HEADER.matcher(drl.getValue());
+            String text = drl.getValue();
+            Matcher pkg = PACKAGE.matcher(text);
+            String pkgName = pkg.find() ? pkg.group(1) : "";
+            Matcher m = RULE_HEADER.matcher(text);
+            int line = 1;
+            int counted = 0;
             while (m.find()) {
-                if (m.group(1).equals(rule.getName()) && rulePackageMatches(drl.getValue(), rule.getPackageName())) {
-                    file = drl.getKey();
-                    line = 1 + (int) drl.getValue().substring(0, m.start()).chars().filter(c -> c == '\n').count();
+                for (; counted < m.start(); counted++) {
+                    if (text.charAt(counted) == '\n') {
+                        line++;
+                    }
                 }
+                located.put(pkgName + '\u0000' + m.group(1),
+                        new RuleInfo(m.group(1), null, null, null, null, drl.getKey(), line));
             }
         }
-        return new RuleInfo(rule.getName(), metadata(rule, "code"), metadata(rule, "severity"),
-                metadata(rule, "message"), metadata(rule, "part"), file, line);
-    }
-
-    private static boolean rulePackageMatches(String drl, String pkg) {
-        return Pattern.compile("^\\s*package\\s+" + Pattern.quote(pkg) + "\\s*;?\\s*$", Pattern.MULTILINE)
-                .matcher(drl).find();
+        return located;
     }
 
     private static RuleProblem toProblem(String file, KnowledgeBuilderError error) {

@@ -7,18 +7,12 @@ import java.util.Optional;
 import org.kie.api.KieBase;
 
 /**
- * One loaded, immutable rule set: the compiled rules, the condition catalogue, the agreements' and
+ * One loaded, immutable rule set (the catalogue in the order of conditions.yaml): the compiled rules, the condition catalogue, the agreements' and
  * regions' parameters, and the content hash that identifies it in every report.
  */
 public record RuleSet(String version, Instant loadedAt, KieBase kieBase, Map<String, ConditionDef> conditions,
                       Map<String, AgreementDef> agreements, Map<String, RegionDef> regions,
                       List<RuleEngine.RuleInfo> rules, List<String> files) {
-
-    /** The same rule set with the catalogue in the order of conditions.yaml. */
-    RuleSet withOrderedConditions(Map<String, ConditionDef> ordered) {
-        return new RuleSet(version, loadedAt, kieBase, java.util.Collections.unmodifiableMap(
-                new java.util.LinkedHashMap<>(ordered)), agreements, regions, rules, files);
-    }
 
     public Optional<ConditionDef> condition(String code) {
         return Optional.ofNullable(conditions.get(code));

@@ -161,9 +161,9 @@ public final class RuleSetLoader {
         if (!problems.isEmpty()) {
             throw new RuleSetException(problems);
         }
-        return new RuleSet(hash(files), Instant.now(), compiled.kieBase(), Map.copyOf(conditions),
-                Map.copyOf(agreements), Map.copyOf(regions), compiled.rules(), List.copyOf(files.keySet()))
-                .withOrderedConditions(conditions);
+        return new RuleSet(hash(files), Instant.now(), compiled.kieBase(),
+                java.util.Collections.unmodifiableMap(conditions), Map.copyOf(agreements), Map.copyOf(regions),
+                compiled.rules(), List.copyOf(files.keySet()));
     }
 
     private static void checkCondition(ConditionDef c, String text, Map<String, ConditionDef> conditions,
