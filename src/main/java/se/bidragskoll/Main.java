@@ -6,13 +6,17 @@ import se.bidragskoll.cli.Commands;
 
 /**
  * The packaged application: with a command ({@code check}, {@code test}, {@code replay},
- * {@code catalogue}) it runs that for rule authors and CI and exits; without one it starts the service.
+ * {@code catalogue}, {@code judge}) it runs that for rule authors and CI and exits; without one it starts the service.
  */
 @QuarkusMain
 public class Main {
 
     public static void main(String... args) {
         if (args.length > 0 && Commands.isCommand(args[0])) {
+            // The service is not started, so its logging is not configured either: until it is, every
+            // record of every level would be queued in memory (the rule engine traces each fact it
+            // inserts). A command speaks for itself; only warnings and errors are kept.
+            java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
             System.exit(Commands.run(args, System.out, System.err));
         }
         Quarkus.run(args);

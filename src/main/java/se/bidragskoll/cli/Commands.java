@@ -6,10 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** The rule authors' commands: {@code check}, {@code test}, {@code replay}, {@code catalogue}. */
+/**
+ * The rule authors' commands: {@code check}, {@code test}, {@code replay}, {@code catalogue}; and
+ * {@code judge}, a dossier with a ledger file of any size, without the service.
+ */
 public final class Commands {
 
-    private static final Set<String> NAMES = Set.of("check", "test", "replay", "catalogue", "help");
+    private static final Set<String> NAMES = Set.of("check", "test", "replay", "catalogue", "judge", "help");
 
     static final String USAGE = """
             Usage: java -jar target/quarkus-app/quarkus-run.jar COMMAND [ARGS]
@@ -22,6 +25,11 @@ public final class Commands {
                                                  agreement) with the rules in DIR and print the findings that
                                                  would appear or disappear; STORED is a JDBC URL; exit 0
               catalogue [DIR]                    rewrite DIR/README.md's catalogue table from the rules
+              judge [DIR] --dossier FILE.json --ledger FILE.csv [--lang sv|en] [--report OUT.json]
+                                                 judge a dossier with a ledger file of any size, streamed
+                                                 (memory grows with the findings, not the file); the report
+                                                 as JSON on stdout or in OUT.json; exit 0 compliant, 1 not
+                                                 (or not fully judged), 2 bad input
             Without a command the service starts.""";
 
     private Commands() {
@@ -39,6 +47,8 @@ public final class Commands {
                 case "test" -> RulesTestCommand.run(dir(rest), option(rest, "--report"), out);
                 case "replay" -> ReplayCommand.run(dir(rest), text(rest, "--against"), text(rest, "--user"),
                         text(rest, "--password"), option(rest, "--json"), out);
+                case "judge" -> JudgeCommand.run(dir(rest), option(rest, "--dossier"), option(rest, "--ledger"),
+                        text(rest, "--lang"), option(rest, "--report"), out, err);
                 case "catalogue" -> {
                     CatalogueCommand.main(new String[]{dir(rest).toString()});
                     yield 0;

@@ -22,9 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import se.bidragskoll.api.BadInputException;
-import se.bidragskoll.ledger.LedgerCsvReader;
-import se.bidragskoll.ruleset.RegionDef;
-import se.bidragskoll.ruleset.RuleSetHolder;
 import se.bidragskoll.api.Languages;
 import se.bidragskoll.judgement.Report;
 
@@ -40,8 +37,6 @@ public class DossierResource {
     @Inject
     ObjectMapper json;
 
-    @Inject
-    RuleSetHolder rules;
 
     @POST
     @Path("/validate")
@@ -62,9 +57,7 @@ public class DossierResource {
         }
         Dossier dossier = json.readValue(dossierJson, Dossier.class);
         if (ledger != null && ledger.size() > 0) {
-            String objectColumn = rules.current().region(dossier.region()).map(RegionDef::ledger)
-                    .map(RegionDef.LedgerFormat::objectColumn).orElse(null);
-            dossier = dossier.withLedger(LedgerCsvReader.read(ledger.uploadedFile(), objectColumn).lines());
+            return service.validate(dossier, ledger.uploadedFile()).in(Languages.of(headers));
         }
         return service.validate(dossier).in(Languages.of(headers));
     }

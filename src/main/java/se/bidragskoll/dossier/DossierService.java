@@ -20,7 +20,11 @@ import java.util.UUID;
 import se.bidragskoll.judgement.Evaluation;
 import se.bidragskoll.review.FindingTracker;
 import se.bidragskoll.security.Caller;
+import io.quarkus.runtime.configuration.MemorySize;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import se.bidragskoll.ledger.LedgerCsvReader;
 import se.bidragskoll.ledger.LedgerStore;
+import se.bidragskoll.ruleset.RegionDef;
 import se.bidragskoll.ledger.ParsedLedger;
 import se.bidragskoll.judgement.Evaluator;
 import se.bidragskoll.judgement.Messages;
@@ -48,6 +52,10 @@ public class DossierService {
     @Inject
     LedgerStore ledgers;
 
+    /** Ledger files larger than this are judged as a stream (read twice, never held), smaller ones in memory. */
+    @ConfigProperty(name = "bidragskoll.ledger.stream-above", defaultValue = "32M")
+    MemorySize streamAbove;
+
     @Inject
     Caller caller;
 
@@ -60,6 +68,29 @@ public class DossierService {
         DossierValidator.check(dossier, ruleSet);
         caller.mustSee(dossier.region());
         return Evaluator.judge(ruleSet, dossier, LocalDate.now(clock));
+    }
+
+    /**
+     * Judges without storing anything, with the ledger from a CSV file. A large file is streamed:
+     * memory grows with what the findings name, not with the file; the report is the same.
+     */
+    public Evaluation validate(Dossier dossier, java.nio.file.Path ledgerFile) {
+        RuleSet ruleSet = rules.current();
+        DossierValidator.check(dossier.withLedger(null), ruleSet);
+        caller.mustSee(dossier.region());
+        String objectColumn = ruleSet.region(dossier.region()).map(RegionDef::ledger)
+                .map(RegionDef.LedgerFormat::objectColumn).orElse(null);
+        long size;
+        try {
+            size = java.nio.file.Files.size(ledgerFile);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        if (size > streamAbove.asLongValue()) {
+            return Evaluator.judge(ruleSet, dossier.withLedger(null), LedgerCsvReader.source(ledgerFile, objectColumn),
+                    LocalDate.now(clock));
+        }
+        return validate(dossier.withLedger(LedgerCsvReader.read(ledgerFile, objectColumn).lines()));
     }
 
     /** Stores a new revision of the region's dossier for the agreement, and its report. */

@@ -55,21 +55,50 @@ public final class Evaluator {
     }
 
     public static Evaluation judge(RuleSet rules, Dossier dossier, LocalDate today) {
+        Context context = context(rules, dossier, today);
+        Ledger ledger = dossier.ledger() == null ? null
+                : Ledger.of(LedgerLine.numbered(dossier.ledger()), context.scope(), context.terms());
+        return evaluation(rules, dossier, context, fire(rules, dossier, context, ledger));
+    }
+
+    /**
+     * Judges a dossier whose ledger is too large to hold ({@code dossier.ledger()} is ignored): the
+     * ledger is read from {@code source} twice (see {@link StreamedLedgerJudge}), and only the lines
+     * that findings name are kept. The report is the one {@link #judge(RuleSet, Dossier, LocalDate)}
+     * gives for the same lines.
+     */
+    public static Evaluation judge(RuleSet rules, Dossier dossier, LedgerSource source, LocalDate today) {
+        Context context = context(rules, dossier, today);
         long start = System.nanoTime();
+        StreamedLedgerJudge.Result result = StreamedLedgerJudge.judge(source, context.scope(), context.terms(),
+                ledger -> fire(rules, dossier, context, ledger));
+        LOG.debugf("streamed %s/%s: %s in %d ms", dossier.region(), dossier.agreement(), result.stats(),
+                (System.nanoTime() - start) / 1_000_000);
+        return evaluation(rules, dossier, context, result.verdicts());
+    }
+
+    /** What a judgement needs besides the facts: the agreement's terms on {@code asOf} and what applies. */
+    private record Context(LocalDate asOf, AgreementTerms terms, RegionTerms regionTerms, GrantScope scope,
+                           Set<String> applicable) {
+    }
+
+    private static Context context(RuleSet rules, Dossier dossier, LocalDate today) {
         AgreementDef agreement = rules.agreement(dossier.agreement())
                 .orElseThrow(() -> new IllegalArgumentException("unknown agreement " + dossier.agreement()));
         Optional<RegionDef> region = rules.region(dossier.region());
         LocalDate asOf = dossier.asOf() != null ? dossier.asOf() : today;
-
-        AgreementTerms terms = terms(rules, agreement, asOf);
         RegionTerms regionTerms = regionTerms(dossier.region(), region.orElse(null), dossier.agreement());
-        GrantScope scope = scope(dossier, regionTerms);
+        return new Context(asOf, terms(rules, agreement, asOf), regionTerms, scope(dossier, regionTerms),
+                applicable(rules, agreement, region.orElse(null), dossier.agreement(), asOf));
+    }
 
+    private static Verdicts fire(RuleSet rules, Dossier dossier, Context context, Ledger ledger) {
+        long start = System.nanoTime();
         List<Object> facts = new ArrayList<>();
-        facts.add(new Judgement(dossier.region(), dossier.agreement(), asOf));
-        facts.add(terms);
-        facts.add(regionTerms);
-        facts.add(scope);
+        facts.add(new Judgement(dossier.region(), dossier.agreement(), context.asOf()));
+        facts.add(context.terms());
+        facts.add(context.regionTerms());
+        facts.add(context.scope());
         if (dossier.grant() != null) {
             facts.add(dossier.grant());
         }
@@ -84,7 +113,6 @@ public final class Evaluator {
             facts.add(Allocations.of(dossier.allocations()));
             facts.addAll(dossier.allocations());
         }
-        Ledger ledger = dossier.ledger() == null ? null : Ledger.of(LedgerLine.numbered(dossier.ledger()), scope, terms);
         if (ledger != null) {
             facts.add(ledger);
             facts.addAll(ledger.getGroups());
@@ -101,16 +129,20 @@ public final class Evaluator {
             facts.add(dossier.steeringGroupAnalysis());
         }
 
-        Set<String> applicable = applicable(rules, agreement, region.orElse(null), dossier.agreement(), asOf);
         Verdicts out = new Verdicts();
         long fire = System.nanoTime();
-        RuleEngine.fire(rules.kieBase(), facts, out, applicable::contains);
+        RuleEngine.fire(rules.kieBase(), facts, out, context.applicable()::contains);
         if (LOG.isDebugEnabled()) {
             LOG.debugf("judged %s/%s: facts %d ms, rules %d ms, %d findings", dossier.region(), dossier.agreement(),
                     (fire - start) / 1_000_000, (System.nanoTime() - fire) / 1_000_000, out.drafts().size());
         }
+        return out;
+    }
+
+    private static Evaluation evaluation(RuleSet rules, Dossier dossier, Context context, Verdicts out) {
         Instant judgedAt = Instant.now();
-        return new Evaluation(locale -> render(rules, dossier, asOf, applicable, out, judgedAt, locale));
+        return new Evaluation(locale -> render(rules, dossier, context.asOf(), context.applicable(), out, judgedAt,
+                locale));
     }
 
     /** Which conditions of the catalogue apply to this region and agreement on {@code asOf}. */

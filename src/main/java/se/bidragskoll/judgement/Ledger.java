@@ -3,88 +3,106 @@ package se.bidragskoll.judgement;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import se.bidragskoll.dossier.LedgerLine;
 
 /**
  * The dossier's ledger as one fact: the lines, grouped by what the rules test ({@link LedgerGroup},
  * inserted as facts of their own), and the sums that conditions compare, built in one linear pass
- * so that judging a million lines does not mean a million facts.
+ * ({@link Builder}) so that judging a million lines does not mean a million facts.
+ *
+ * <p>A streamed ledger ({@link StreamedLedgerJudge}) holds no lines at all: its groups carry counts
+ * and totals only, until the lines of the groups some rule reads are loaded in a second pass.
  */
 public final class Ledger {
 
-    private final List<LedgerLine> lines;
     private final BigDecimal chargedInPeriod;
     private final int chargedCount;
     private final LedgerLine firstCharged;
-    private final Map<String, List<LedgerLine>> linesByUnit;
-    private final Map<String, UnitCosts> costsByUnit = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Costs booked on the grant's object per unit and day: bounded by units × days, not by lines. */
+    private final Map<String, TreeMap<LocalDate, BigDecimal>> dailyByUnit;
+    private final Map<String, TreeMap<LocalDate, BigDecimal>> runningByUnit = new ConcurrentHashMap<>();
     private final List<List<LedgerLine>> duplicates;
     private final List<LedgerGroup> groups;
+    private final long lineCount;
 
-    private record VoucherLine(String voucher, int line) {
+    record VoucherLine(String voucher, int line) {
     }
 
-    /** Costs booked on the grant's object for one unit, by date, with running totals. */
-    private record UnitCosts(LocalDate[] dates, BigDecimal[] runningTotals) {
-
-        BigDecimal through(LocalDate date) {
-            int at = Arrays.binarySearch(dates, date);
-            if (at < 0) {
-                at = -at - 2;
-            } else {
-                while (at + 1 < dates.length && dates[at + 1].equals(date)) {
-                    at++;
-                }
-            }
-            return at < 0 ? BigDecimal.ZERO : runningTotals[at];
-        }
-    }
-
-    private Ledger(List<LedgerLine> lines, BigDecimal chargedInPeriod, int chargedCount, LedgerLine firstCharged,
-                   Map<String, List<LedgerLine>> linesByUnit, List<List<LedgerLine>> duplicates,
-                   List<LedgerGroup> groups) {
+    private Ledger(Builder from, List<LedgerGroup> groups, List<List<LedgerLine>> duplicates) {
+        this.chargedInPeriod = from.charged;
+        this.chargedCount = from.chargedCount;
+        this.firstCharged = from.first;
+        this.dailyByUnit = from.dailyByUnit;
+        this.lineCount = from.count;
         this.groups = groups;
-        this.lines = lines;
-        this.chargedInPeriod = chargedInPeriod;
-        this.chargedCount = chargedCount;
-        this.firstCharged = firstCharged;
-        this.linesByUnit = linesByUnit;
         this.duplicates = duplicates;
     }
 
+    /** The ledger of lines held in memory: groups with their lines, duplicates found by hashing. */
     public static Ledger of(List<LedgerLine> lines, GrantScope scope, AgreementTerms terms) {
-        BigDecimal charged = BigDecimal.ZERO;
-        int chargedCount = 0;
-        LedgerLine first = null;
-        Map<String, List<LedgerLine>> byUnit = new HashMap<>();
+        Builder builder = new Builder(scope, terms, true);
+        lines.forEach(builder::add);
+        return builder.build();
+    }
+
+    /**
+     * One pass over the lines. With {@code keepLines} the groups keep their lines and duplicates are
+     * found in a hash map; without, only what does not grow with the file is kept (group counts and
+     * totals, sums, the first charged line, per-unit daily costs).
+     */
+    static final class Builder {
+
+        private final GrantScope scope;
+        private final AgreementTerms terms;
+        private final boolean keepLines;
+        private BigDecimal charged = BigDecimal.ZERO;
+        private int chargedCount;
+        private LedgerLine first;
+        private long count;
+        private final Map<String, TreeMap<LocalDate, BigDecimal>> dailyByUnit = new HashMap<>();
+        private final Map<LedgerGroup.Key, Group> grouped = new HashMap<>();
         // One entry per (voucher, line): the line itself, or a list once the pair repeats.
-        Map<VoucherLine, Object> byKey = new HashMap<>(Math.max(16, lines.size() * 2));
-        List<VoucherLine> repeatedKeys = new ArrayList<>();
-        Map<LedgerGroup.Key, List<LedgerLine>> grouped = new HashMap<>();
-        for (LedgerLine line : lines) {
-            grouped.computeIfAbsent(LedgerGroup.Key.of(line), k -> new ArrayList<>()).add(line);
-            if (line.voucher() != null && line.line() != null) {
-                VoucherLine key = new VoucherLine(line.voucher(), line.line());
-                Object seen = byKey.putIfAbsent(key, line);
-                if (seen instanceof LedgerLine firstSeen) {
-                    List<LedgerLine> same = new ArrayList<>(2);
-                    same.add(firstSeen);
-                    same.add(line);
-                    byKey.put(key, same);
-                    repeatedKeys.add(key);
-                } else if (seen != null) {
-                    @SuppressWarnings("unchecked")
-                    List<LedgerLine> same = (List<LedgerLine>) seen;
-                    same.add(line);
+        private final Map<VoucherLine, Object> byKey;
+        private final List<VoucherLine> repeatedKeys = new ArrayList<>();
+
+        /** A group being built: its lines (when kept), count and total. */
+        static final class Group {
+            final List<LedgerLine> lines;
+            int count;
+            BigDecimal total = BigDecimal.ZERO;
+
+            Group(boolean keepLines) {
+                lines = keepLines ? new ArrayList<>() : null;
+            }
+        }
+
+        Builder(GrantScope scope, AgreementTerms terms, boolean keepLines) {
+            this.scope = scope;
+            this.terms = terms;
+            this.keepLines = keepLines;
+            this.byKey = keepLines ? new HashMap<>() : null;
+        }
+
+        void add(LedgerLine line) {
+            count++;
+            Group group = grouped.computeIfAbsent(LedgerGroup.Key.of(line), k -> new Group(keepLines));
+            group.count++;
+            if (line.amount() != null) {
+                group.total = group.total.add(line.amount());
+            }
+            if (keepLines) {
+                group.lines.add(line);
+                if (line.voucher() != null && line.line() != null) {
+                    remember(line);
                 }
             }
             if (line.amount() == null || line.date() == null) {
-                continue;
+                return;
             }
             if (scope.charges(line)) {
                 if (!terms.outsideFundingPeriod(line.date())) {
@@ -96,37 +114,76 @@ public final class Ledger {
                 }
             }
             if (scope.onObject(line) && line.unit() != null) {
-                byUnit.computeIfAbsent(line.unit(), u -> new ArrayList<>()).add(line);
+                dailyByUnit.computeIfAbsent(line.unit(), u -> new TreeMap<>()).merge(line.date(), line.amount(),
+                        BigDecimal::add);
             }
         }
-        List<List<LedgerLine>> dups = new ArrayList<>();
-        for (VoucherLine key : repeatedKeys) {
-            @SuppressWarnings("unchecked")
-            List<LedgerLine> same = (List<LedgerLine>) byKey.get(key);
-            dups.add(List.copyOf(same));
-        }
-        List<LedgerGroup> groups = new ArrayList<>(grouped.size());
-        for (Map.Entry<LedgerGroup.Key, List<LedgerLine>> g : grouped.entrySet()) {
-            LedgerGroup.Key k = g.getKey();
-            BigDecimal total = BigDecimal.ZERO;
-            for (LedgerLine line : g.getValue()) {
-                if (line.amount() != null) {
-                    total = total.add(line.amount());
-                }
-            }
-            groups.add(new LedgerGroup(k.object(), k.measure(), k.unit(), k.date(), k.hasVoucher(), k.hasAccount(),
-                    k.hasAmount(), List.copyOf(g.getValue()), total));
-        }
-        return new Ledger(lines, charged, chargedCount, first, byUnit, dups, groups);
-    }
 
-    public List<LedgerLine> getLines() {
-        return lines;
+        private void remember(LedgerLine line) {
+            VoucherLine key = new VoucherLine(line.voucher(), line.line());
+            Object seen = byKey.putIfAbsent(key, line);
+            if (seen instanceof LedgerLine firstSeen) {
+                List<LedgerLine> same = new ArrayList<>(2);
+                same.add(firstSeen);
+                same.add(line);
+                byKey.put(key, same);
+                repeatedKeys.add(key);
+            } else if (seen != null) {
+                @SuppressWarnings("unchecked")
+                List<LedgerLine> same = (List<LedgerLine>) seen;
+                same.add(line);
+            }
+        }
+
+        long count() {
+            return count;
+        }
+
+        /** The ledger of kept lines. */
+        Ledger build() {
+            if (!keepLines) {
+                throw new IllegalStateException("the lines were not kept");
+            }
+            List<List<LedgerLine>> dups = new ArrayList<>(repeatedKeys.size());
+            for (VoucherLine key : repeatedKeys) {
+                @SuppressWarnings("unchecked")
+                List<LedgerLine> same = (List<LedgerLine>) byKey.get(key);
+                dups.add(List.copyOf(same));
+            }
+            List<LedgerGroup> groups = new ArrayList<>(grouped.size());
+            grouped.forEach((k, g) -> groups.add(k.group(List.copyOf(g.lines), g.total)));
+            return new Ledger(this, groups, dups);
+        }
+
+        /**
+         * The ledger of a streamed pass: each group's lines are those in {@code loaded} where given, else
+         * {@link PendingLines} that note which groups the rules read. {@code strict} pending lines fail
+         * when read (the second run, which must read only what the first asked for).
+         */
+        Ledger build(Map<LedgerGroup.Key, List<LedgerLine>> loaded, List<List<LedgerLine>> duplicates,
+                     boolean strict, Map<LedgerGroup.Key, PendingLines> pending) {
+            List<LedgerGroup> groups = new ArrayList<>(grouped.size());
+            grouped.forEach((k, g) -> {
+                List<LedgerLine> lines = loaded.get(k);
+                if (lines == null) {
+                    PendingLines p = new PendingLines(g.count, strict);
+                    pending.put(k, p);
+                    lines = p;
+                }
+                groups.add(k.group(lines, g.total));
+            });
+            return new Ledger(this, groups, duplicates);
+        }
     }
 
     /** The lines grouped by what the rules test; the evaluator inserts them as facts. */
     public List<LedgerGroup> getGroups() {
         return groups;
+    }
+
+    /** How many lines the ledger has. */
+    public long getLineCount() {
+        return lineCount;
     }
 
     /** Eligible costs: lines the grant carries, dated inside the funding period. */
@@ -150,25 +207,23 @@ public final class Ledger {
 
     /** Costs booked on the grant's object for {@code unit} up to and including {@code date}. */
     public BigDecimal bookedFor(String unit, LocalDate date) {
-        List<LedgerLine> unitLines = linesByUnit.get(unit);
-        if (unitLines == null) {
+        TreeMap<LocalDate, BigDecimal> daily = dailyByUnit.get(unit);
+        if (daily == null) {
             return BigDecimal.ZERO;
         }
-        return costsByUnit.computeIfAbsent(unit, u -> runningTotals(unitLines)).through(date);
+        Map.Entry<LocalDate, BigDecimal> through = runningByUnit.computeIfAbsent(unit, u -> running(daily))
+                .floorEntry(date);
+        return through == null ? BigDecimal.ZERO : through.getValue();
     }
 
-    /** Built only when drawdowns are judged: the unit's lines by date with running totals. */
-    private static UnitCosts runningTotals(List<LedgerLine> unitLines) {
-        List<LedgerLine> sorted = new ArrayList<>(unitLines);
-        sorted.sort(Comparator.comparing(LedgerLine::date));
-        LocalDate[] dates = new LocalDate[sorted.size()];
-        BigDecimal[] totals = new BigDecimal[sorted.size()];
-        BigDecimal running = BigDecimal.ZERO;
-        for (int i = 0; i < sorted.size(); i++) {
-            running = running.add(sorted.get(i).amount());
-            dates[i] = sorted.get(i).date();
-            totals[i] = running;
+    /** Built only when drawdowns are judged: the unit's running totals by day. */
+    private static TreeMap<LocalDate, BigDecimal> running(TreeMap<LocalDate, BigDecimal> daily) {
+        TreeMap<LocalDate, BigDecimal> running = new TreeMap<>();
+        BigDecimal sum = BigDecimal.ZERO;
+        for (Map.Entry<LocalDate, BigDecimal> day : daily.entrySet()) {
+            sum = sum.add(day.getValue());
+            running.put(day.getKey(), sum);
         }
-        return new UnitCosts(dates, totals);
+        return running;
     }
 }

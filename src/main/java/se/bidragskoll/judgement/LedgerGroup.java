@@ -21,6 +21,10 @@ public record LedgerGroup(String object, String measure, String unit, LocalDate 
             return new Key(line.object(), line.measure(), line.unit(), line.date(), line.voucher() != null,
                     line.account() != null, line.amount() != null);
         }
+
+        LedgerGroup group(List<LedgerLine> lines, BigDecimal total) {
+            return new LedgerGroup(object, measure, unit, date, hasVoucher, hasAccount, hasAmount, lines, total);
+        }
     }
 
     public int size() {

@@ -28,10 +28,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import se.bidragskoll.api.BadInputException;
 import se.bidragskoll.api.FieldError;
 import se.bidragskoll.dossier.LedgerLine;
+import se.bidragskoll.judgement.LedgerSource;
 import se.bidragskoll.ruleset.Text;
 
 /**
@@ -46,6 +48,7 @@ public final class LedgerCsvReader {
 
     static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     private static final int MAX_PROBLEMS = 100;
+    private static final int MAX_INTERNED = 100_000;
 
     /** The columns a ledger can have. */
     enum Column { VOUCHER, LINE, DATE, ACCOUNT, RESPONSIBILITY, ACTIVITY, OBJECT, UNIT, MEASURE, AMOUNT, DEBIT, CREDIT, TEXT }
@@ -100,9 +103,46 @@ public final class LedgerCsvReader {
      * region's export calls it something else (e.g. {@code projekt}).
      */
     public static ParsedLedger read(Path file, String objectColumn) {
+        Format format = format(file, objectColumn);
+        List<LedgerLine> lines = new ArrayList<>();
+        parse(file, format.charset(), format.separator(), objectColumn, lines::add);
+        return new ParsedLedger(lines, format.contentHash(), format.charset(), format.separator());
+    }
+
+    /**
+     * The file as a {@link LedgerSource} for a ledger too large to hold: its encoding and separator
+     * are found now (one pass over the bytes), its lines read on each {@link LedgerSource#forEach},
+     * which fails with every bad row (up to 100) once it has read the file.
+     */
+    public static LedgerSource source(Path file, String objectColumn) {
+        Format format = format(file, objectColumn);
+        long bytes;
+        try {
+            bytes = Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new LedgerSource() {
+            @Override
+            public void forEach(Consumer<LedgerLine> sink) {
+                parse(file, format.charset(), format.separator(), objectColumn, sink);
+            }
+
+            @Override
+            public long expectedLines() {
+                // The shortest plausible line (voucher, line, date, account, object, amount) is about 30 bytes.
+                return Math.max(1, bytes / 30);
+            }
+        };
+    }
+
+    /** A file's content hash, encoding and separator. */
+    record Format(String contentHash, Charset charset, char separator) {
+    }
+
+    static Format format(Path file, String objectColumn) {
         try {
             String[] scanned = scan(file);
-            String hash = scanned[0];
             Charset charset = Charset.forName(scanned[1]);
             String header;
             try (BufferedReader reader = Files.newBufferedReader(file, charset)) {
@@ -115,18 +155,15 @@ public final class LedgerCsvReader {
             if (header.startsWith("\uFEFF")) {
                 header = header.substring(1);
             }
-            char separator = separator(header, objectColumn);
-            List<LedgerLine> lines = parse(file, charset, separator, objectColumn);
-            return new ParsedLedger(lines, hash, charset, separator);
+            return new Format(scanned[0], charset, separator(header, objectColumn));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static List<LedgerLine> parse(Path file, Charset charset, char separator, String objectColumn)
-            throws IOException {
+    private static void parse(Path file, Charset charset, char separator, String objectColumn,
+                              Consumer<LedgerLine> sink) {
         List<FieldError> problems = new ArrayList<>();
-        List<LedgerLine> lines = new ArrayList<>();
         Map<String, String> interned = new HashMap<>();
         try (CsvReader<CsvRecord> csv = CsvReader.builder().fieldSeparator(separator).quoteCharacter('"')
                 .skipEmptyLines(true).ignoreDifferentFieldCount(true).detectBomHeader(true)
@@ -146,8 +183,8 @@ public final class LedgerCsvReader {
                             "row " + row + ": " + record.getFieldCount() + " fields, but the header has " + headerFields + ".")));
                 } else {
                     LedgerLine line = line(record, columns, row, problems, interned);
-                    if (line != null) {
-                        lines.add(line);
+                    if (line != null && problems.isEmpty()) {
+                        sink.accept(line);
                     }
                 }
                 if (problems.size() >= MAX_PROBLEMS) {
@@ -160,11 +197,12 @@ public final class LedgerCsvReader {
         } catch (de.siegmar.fastcsv.reader.CsvParseException e) {
             problems.add(error(0, null, Text.of("Filen går inte att läsa som CSV: " + e.getMessage(),
                     "The file cannot be read as CSV: " + e.getMessage())));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         if (!problems.isEmpty()) {
             throw new BadInputException(problems);
         }
-        return lines;
     }
 
     private static Column[] columns(CsvRecord header, String objectColumn, int row) {
@@ -366,9 +404,16 @@ public final class LedgerCsvReader {
         }
     }
 
+    /** Codes (accounts, objects, units…) repeat: one string each, up to a bound that keeps a huge file's memory flat. */
     private static String intern(Map<String, String> interned, String value) {
-        String known = interned.putIfAbsent(value, value);
-        return known == null ? value : known;
+        String known = interned.get(value);
+        if (known != null) {
+            return known;
+        }
+        if (interned.size() < MAX_INTERNED) {
+            interned.put(value, value);
+        }
+        return value;
     }
 
     /** The separator that makes the most known column names out of the header; ambiguity is an error. */

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import se.bidragskoll.dossier.ActionPlan;
 import se.bidragskoll.dossier.Allocation;
 import se.bidragskoll.dossier.Dossier;
@@ -210,8 +211,15 @@ public final class LedgerGenerator {
     }
 
     static List<LedgerLine> ledger(int lines) {
-        SplittableRandom random = new SplittableRandom(SEED);
         List<LedgerLine> ledger = new ArrayList<>(lines);
+        ledger(lines, ledger::add);
+        return ledger;
+    }
+
+    /** The same rows as {@link #ledger(int)}, one at a time: for ledgers too large to hold. */
+    static void ledger(int lines, Consumer<LedgerLine> sink) {
+        SplittableRandom random = new SplittableRandom(SEED);
+        LedgerLine previous = null;
         int voucherNumber = 100000 - 1;
         String voucher = null;
         int lineNumber = 0;
@@ -221,7 +229,8 @@ public final class LedgerGenerator {
             Kind kind = kind(row);
             if (kind == Kind.DUPLICATE) {
                 // the same posting exported twice: same voucher, line and content, next row
-                ledger.add(ledger.get(row - 2).withRow(row));
+                previous = previous.withRow(row);
+                sink.accept(previous);
                 continue;
             }
             boolean after = kind == Kind.AFTER_PERIOD;
@@ -293,10 +302,10 @@ public final class LedgerGenerator {
             int month = date.getMonthValue() - 1;
             String text = correction ? CORRECTIONS[account][month] : TEXTS[account][month];
             BigDecimal amount = BigDecimal.valueOf(correction ? -cents / 4 : cents, 2);
-            ledger.add(new LedgerLine(voucher, lineNumber, date, ACCOUNTS[account], responsibility, activity, object,
-                    unit, measure, amount, text, row));
+            previous = new LedgerLine(voucher, lineNumber, date, ACCOUNTS[account], responsibility, activity, object,
+                    unit, measure, amount, text, row);
+            sink.accept(previous);
         }
-        return ledger;
     }
 
     /** An amount in öre, by account: salaries, holiday pay, bought services, equipment. */
@@ -314,10 +323,23 @@ public final class LedgerGenerator {
      * comma and a space between thousands, text quoted when it holds {@code ;}, a quote or a newline.
      */
     public static void writeCsv(Dossier dossier, Path file) throws IOException {
+        writeCsv(sink -> dossier.ledger().forEach(sink), file);
+    }
+
+    /** Writes the generated ledger of {@code lines} rows without holding it. */
+    public static void writeCsv(int lines, Path file) throws IOException {
+        writeCsv(sink -> ledger(lines, sink), file);
+    }
+
+    private static void writeCsv(Consumer<Consumer<LedgerLine>> ledger, Path file) throws IOException {
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write("verifikation;rad;bokforingsdatum;konto;ansvar;verksamhet;objekt;enhet;atgard;belopp;text\n");
             StringBuilder row = new StringBuilder(160);
-            for (LedgerLine l : dossier.ledger()) {
+            IOException[] failed = {null};
+            ledger.accept(l -> {
+                if (failed[0] != null) {
+                    return;
+                }
                 row.setLength(0);
                 field(row, l.voucher()).append(';');
                 if (l.line() != null) {
@@ -339,7 +361,14 @@ public final class LedgerGenerator {
                 }
                 row.append(';');
                 field(row, l.text()).append('\n');
-                out.append(row);
+                try {
+                    out.append(row);
+                } catch (IOException e) {
+                    failed[0] = e;
+                }
+            });
+            if (failed[0] != null) {
+                throw failed[0];
             }
         }
     }
@@ -407,11 +436,10 @@ public final class LedgerGenerator {
                 .setSerializationInclusion(JsonInclude.Include.NON_NULL)
                 .enable(SerializationFeature.INDENT_OUTPUT);
         for (int n : sizes) {
-            Dossier dossier = dossier(n);
             Path jsonFile = dir.resolve("dossier-" + n + ".json");
             Path csvFile = dir.resolve("ledger-" + n + ".csv");
-            json.writeValue(jsonFile.toFile(), dossier.withLedger(null));
-            writeCsv(dossier, csvFile);
+            json.writeValue(jsonFile.toFile(), dossier(0).withLedger(null));
+            writeCsv(n, csvFile); // row by row: a 10M-line ledger is not held
             System.out.printf("%s, %s (%d lines, planted %s)%n", jsonFile, csvFile, n, planted(n));
         }
     }

@@ -92,4 +92,46 @@ class CommandsTest {
         assertEquals(1, run("test", rules.toString()));
         assertTrue(printed().contains("MISSING NOT_YET_DUE"), printed());
     }
+
+    @Test
+    void shouldJudgeADossierWithALedgerFileAndWriteTheReport() throws IOException {
+        Path dossier = tmp.resolve("dossier.json");
+        Path ledger = tmp.resolve("ledger.csv");
+        Path report = tmp.resolve("report.json");
+        int lines = 12_000;
+        Files.writeString(dossier, new com.fasterxml.jackson.databind.ObjectMapper()
+                .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+                .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                .writeValueAsString(se.bidragskoll.bench.LedgerGenerator.dossier(0)));
+        se.bidragskoll.bench.LedgerGenerator.writeCsv(lines, ledger);
+
+        assertEquals(1, run("judge", "--dossier", dossier.toString(), "--ledger", ledger.toString(),
+                "--report", report.toString()), printed());
+        assertTrue(printed().contains("NON_COMPLIANT"), printed());
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(report.toFile());
+        assertEquals("NON_COMPLIANT", json.path("outcome").asText());
+        int duplicates = 0;
+        for (com.fasterxml.jackson.databind.JsonNode finding : json.path("findings")) {
+            if (finding.path("code").asText().equals("DATA-LEDGER-DUPLICATE")) {
+                duplicates++;
+                assertEquals("ledger", finding.path("facts").path(0).path("type").asText());
+            }
+        }
+        assertEquals(se.bidragskoll.bench.LedgerGenerator.planted(lines).get("DATA-LEDGER-DUPLICATE"), duplicates);
+    }
+
+    @Test
+    void shouldRejectABadLedgerFileWithItsLineAndColumnAndNoReport() throws IOException {
+        Path dossier = tmp.resolve("dossier.json");
+        Path ledger = tmp.resolve("ledger.csv");
+        Path report = tmp.resolve("report.json");
+        Files.writeString(dossier, "{\"region\": \"23\", \"agreement\": \"patientmiljarden-2018\", \"asOf\": \"2019-04-30\"}");
+        Files.writeString(ledger, "verifikation;rad;datum;konto;objekt;belopp\nA 1;1;2018-05-02;4011;9916;12.345,6x\n");
+        assertEquals(2, run("judge", "--dossier", dossier.toString(), "--ledger", ledger.toString(),
+                "--report", report.toString()), printed());
+        assertTrue(printed().contains("rad 2, kolumn belopp: \"12.345,6x\" är inget belopp"), printed());
+        assertTrue(!Files.exists(report));
+    }
 }

@@ -78,4 +78,29 @@ class LedgerResourceTest {
                 .body("findings.find { it.code == 'REG-COST-OBJECT' }.facts[0].ref", equalTo("A 104233/2"))
                 .body("conditions.find { it.code == 'DATA-LEDGER-REQUIRED-FIELDS' }.result", equalTo("PASS"));
     }
+
+    /** A file above {@code bidragskoll.ledger.stream-above} (16K in tests) is judged as a stream: same findings. */
+    @Test
+    void shouldValidateALargeLedgerFileAsAStream() throws Exception {
+        int lines = 3_000;
+        java.nio.file.Path csv = Files.createTempFile("ledger", ".csv");
+        try {
+            se.bidragskoll.bench.LedgerGenerator.writeCsv(lines, csv);
+            org.junit.jupiter.api.Assertions.assertTrue(Files.size(csv) > 16 * 1024);
+            String dossier = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+                    .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                    .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                    .writeValueAsString(se.bidragskoll.bench.LedgerGenerator.dossier(0));
+            java.util.Map<String, Integer> planted = se.bidragskoll.bench.LedgerGenerator.planted(lines);
+            given().multiPart("dossier", dossier, "application/json").multiPart("ledger", csv.toFile(), "text/csv")
+                    .post("/api/v1/validate")
+                    .then().statusCode(200)
+                    .body("findings.findAll { it.code == 'DATA-LEDGER-DUPLICATE' }", hasSize(planted.get("DATA-LEDGER-DUPLICATE")))
+                    .body("findings.findAll { it.code == 'REG-COST-OBJECT' }", hasSize(planted.get("REG-COST-OBJECT")))
+                    .body("findings.find { it.code == 'REG-COST-OBJECT' }.facts[0].row", equalTo(101));
+        } finally {
+            Files.deleteIfExists(csv);
+        }
+    }
 }

@@ -1,0 +1,20 @@
+package se.bidragskoll.judgement;
+
+import java.util.function.Consumer;
+import se.bidragskoll.dossier.LedgerLine;
+
+/**
+ * A ledger too large to hold, read as a stream: a file that can be read again. Each line carries its
+ * row in the source, unique within it.
+ */
+public interface LedgerSource {
+
+    /**
+     * Gives every line to {@code sink}, in order; the same lines on every call. Fails (after reading
+     * it all) when the source has bad rows.
+     */
+    void forEach(Consumer<LedgerLine> sink);
+
+    /** An estimate of the number of lines (an overestimate is fine). */
+    long expectedLines();
+}
