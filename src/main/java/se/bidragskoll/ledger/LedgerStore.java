@@ -32,6 +32,8 @@ import se.bidragskoll.dossier.LedgerLine;
 @ApplicationScoped
 public class LedgerStore {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(LedgerStore.class);
+
     /** A stored ledger. */
     public record StoredLedger(String id, String contentHash, int lineCount) {
     }
@@ -46,6 +48,8 @@ public class LedgerStore {
     /** Stores the lines as a new ledger of the dossier; must run inside a transaction. */
     public StoredLedger store(String dossierId, List<LedgerLine> lines, String contentHash, String source) {
         String id = "l-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        long start = System.nanoTime();
+        LOG.infof("storing ledger %s of dossier %s: %d lines", id, dossierId, lines.size());
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement st = c.prepareStatement(
                     "INSERT INTO ledger (id, dossier_id, content_hash, line_count, source, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
@@ -65,6 +69,7 @@ public class LedgerStore {
         } catch (SQLException e) {
             throw new IllegalStateException("storing the ledger failed: " + e.getMessage(), e);
         }
+        LOG.infof("stored ledger %s in %d ms (committed with the revision)", id, (System.nanoTime() - start) / 1_000_000);
         return new StoredLedger(id, contentHash, lines.size());
     }
 

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import se.bidragskoll.dossier.Dossier;
 import se.bidragskoll.judgement.Evaluation;
@@ -150,47 +149,5 @@ public final class LedgerBench {
             System.gc();
         }
         return memory.getHeapMemoryUsage().getUsed();
-    }
-
-    /** Samples heap use every 5 ms on a daemon thread and keeps the largest figure. */
-    private static final class HeapSampler implements Runnable {
-
-        private final AtomicLong peak = new AtomicLong();
-        private volatile boolean running = true;
-        private Thread thread;
-
-        static HeapSampler start() {
-            HeapSampler s = new HeapSampler();
-            s.thread = new Thread(s, "heap-sampler");
-            s.thread.setDaemon(true);
-            s.thread.start();
-            return s;
-        }
-
-        @Override
-        public void run() {
-            MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-            while (running) {
-                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                try {
-                    Thread.sleep(5);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }
-
-        void stop() {
-            running = false;
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        long peak() {
-            return peak.get();
-        }
     }
 }

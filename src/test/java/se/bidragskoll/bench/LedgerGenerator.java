@@ -218,6 +218,11 @@ public final class LedgerGenerator {
 
     /** The same rows as {@link #ledger(int)}, one at a time: for ledgers too large to hold. */
     static void ledger(int lines, Consumer<LedgerLine> sink) {
+        ledger(lines, Integer.MAX_VALUE, sink);
+    }
+
+    /** Breaches planted in rows up to {@code plantedRows} only; later rows are ordinary. */
+    static void ledger(int lines, int plantedRows, Consumer<LedgerLine> sink) {
         SplittableRandom random = new SplittableRandom(SEED);
         LedgerLine previous = null;
         int voucherNumber = 100000 - 1;
@@ -226,7 +231,7 @@ public final class LedgerGenerator {
         int remaining = 0;
         int dayOfYear = 0;
         for (int row = 1; row <= lines; row++) {
-            Kind kind = kind(row);
+            Kind kind = row > plantedRows ? Kind.NORMAL : kind(row);
             if (kind == Kind.DUPLICATE) {
                 // the same posting exported twice: same voucher, line and content, next row
                 previous = previous.withRow(row);
@@ -328,7 +333,12 @@ public final class LedgerGenerator {
 
     /** Writes the generated ledger of {@code lines} rows without holding it. */
     public static void writeCsv(int lines, Path file) throws IOException {
-        writeCsv(sink -> ledger(lines, sink), file);
+        writeCsv(lines, Integer.MAX_VALUE, file);
+    }
+
+    /** As {@link #writeCsv(int, Path)}, with breaches planted in the first {@code plantedRows} rows only. */
+    public static void writeCsv(int lines, int plantedRows, Path file) throws IOException {
+        writeCsv(sink -> ledger(lines, plantedRows, sink), file);
     }
 
     private static void writeCsv(Consumer<Consumer<LedgerLine>> ledger, Path file) throws IOException {
@@ -415,7 +425,8 @@ public final class LedgerGenerator {
 
     /**
      * Writes {@code <dir>/dossier-N.json} (the dossier without its ledger) and {@code <dir>/ledger-N.csv}
-     * for each size: {@code LedgerGenerator <dir> [N...]} (default 1000 100000 1000000).
+     * for each size: {@code LedgerGenerator <dir> [N...] [--planted-rows P]} (default 1000 100000 1000000);
+     * with {@code --planted-rows}, breaches only in the first P rows, in {@code ledger-N-planted-P.csv}.
      */
     public static void main(String[] args) throws IOException {
         if (args.length == 0) {
@@ -425,7 +436,12 @@ public final class LedgerGenerator {
         Path dir = Path.of(args[0]);
         Files.createDirectories(dir);
         List<Integer> sizes = new ArrayList<>();
+        int plantedRows = Integer.MAX_VALUE;
         for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("--planted-rows")) {
+                plantedRows = Integer.parseInt(args[++i].replace("_", ""));
+                continue;
+            }
             sizes.add(Integer.parseInt(args[i].replace("_", "")));
         }
         if (sizes.isEmpty()) {
@@ -436,11 +452,12 @@ public final class LedgerGenerator {
                 .setSerializationInclusion(JsonInclude.Include.NON_NULL)
                 .enable(SerializationFeature.INDENT_OUTPUT);
         for (int n : sizes) {
+            String suffix = plantedRows < n ? "-planted-" + plantedRows : "";
             Path jsonFile = dir.resolve("dossier-" + n + ".json");
-            Path csvFile = dir.resolve("ledger-" + n + ".csv");
+            Path csvFile = dir.resolve("ledger-" + n + suffix + ".csv");
             json.writeValue(jsonFile.toFile(), dossier(0).withLedger(null));
-            writeCsv(n, csvFile); // row by row: a 10M-line ledger is not held
-            System.out.printf("%s, %s (%d lines, planted %s)%n", jsonFile, csvFile, n, planted(n));
+            writeCsv(n, plantedRows, csvFile); // row by row: a 10M-line ledger is not held
+            System.out.printf("%s, %s (%d lines, planted %s)%n", jsonFile, csvFile, n, planted(Math.min(n, plantedRows)));
         }
     }
 }
