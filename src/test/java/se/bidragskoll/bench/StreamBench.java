@@ -29,6 +29,10 @@ public final class StreamBench {
     }
 
     public static void main(String[] args) throws IOException {
+        if (args[0].equals("--header")) {
+            System.out.println(HEADER);
+            return;
+        }
         boolean held = args[0].equals("--held");
         int at = held ? 1 : 0;
         Path dossierFile = Path.of(args[at]);
@@ -65,7 +69,7 @@ public final class StreamBench {
         }
         long namedLines = report.findings().stream().flatMap(f -> f.facts().stream())
                 .filter(f -> f.type().equals("ledger")).count();
-        System.out.printf("%-8s | %,11d | %,7d | %6d | %8.1f | %,11.0f | %,8d | %,16d | %,10d | %,13d%n",
+        System.out.printf("   %-8s | %,11d | %,7d | %6d | %8.1f | %,11.0f | %,8d | %,16d | %,10d | %,13d%n",
                 held ? "held" : "streamed", lines, Files.size(ledgerFile) >> 20, Runtime.getRuntime().maxMemory() >> 20,
                 seconds, lines / seconds, report.findings().size(), namedLines, sampler.peak() >> 20,
                 sampler.peakAfterGc() >> 20);
