@@ -23,7 +23,6 @@ import se.bidragskoll.judgement.Evaluator;
 import se.bidragskoll.judgement.LedgerSource;
 import se.bidragskoll.judgement.Report;
 import se.bidragskoll.ledger.LedgerCsvReader;
-import se.bidragskoll.ruleset.RegionDef;
 import se.bidragskoll.ruleset.RuleSet;
 import se.bidragskoll.ruleset.RuleSetException;
 import se.bidragskoll.ruleset.RuleSetLoader;
@@ -63,9 +62,7 @@ final class JudgeCommand {
         try {
             Dossier dossier = JSON.readValue(dossierFile.toFile(), Dossier.class).withLedger(null);
             DossierValidator.check(dossier, rules);
-            String objectColumn = rules.region(dossier.region()).map(RegionDef::ledger)
-                    .map(RegionDef.LedgerFormat::objectColumn).orElse(null);
-            LedgerSource source = LedgerCsvReader.source(ledgerFile, objectColumn);
+            LedgerSource source = LedgerCsvReader.source(ledgerFile, rules.objectColumn(dossier.region()));
             report = Evaluator.judge(rules, dossier, source, LocalDate.now(ZoneId.of("Europe/Stockholm"))).in(locale);
         } catch (BadInputException e) {
             for (FieldError problem : e.errors()) {

@@ -24,7 +24,6 @@ import io.quarkus.runtime.configuration.MemorySize;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import se.bidragskoll.ledger.LedgerCsvReader;
 import se.bidragskoll.ledger.LedgerStore;
-import se.bidragskoll.ruleset.RegionDef;
 import se.bidragskoll.ledger.ParsedLedger;
 import se.bidragskoll.judgement.Evaluator;
 import se.bidragskoll.judgement.Messages;
@@ -78,8 +77,7 @@ public class DossierService {
         RuleSet ruleSet = rules.current();
         DossierValidator.check(dossier.withLedger(null), ruleSet);
         caller.mustSee(dossier.region());
-        String objectColumn = ruleSet.region(dossier.region()).map(RegionDef::ledger)
-                .map(RegionDef.LedgerFormat::objectColumn).orElse(null);
+        String objectColumn = ruleSet.objectColumn(dossier.region());
         long size;
         try {
             size = java.nio.file.Files.size(ledgerFile);

@@ -28,7 +28,6 @@ public final class Ledger {
     private final Map<String, TreeMap<LocalDate, BigDecimal>> runningByUnit = new ConcurrentHashMap<>();
     private final List<List<LedgerLine>> duplicates;
     private final List<LedgerGroup> groups;
-    private final long lineCount;
 
     record VoucherLine(String voucher, int line) {
     }
@@ -38,7 +37,6 @@ public final class Ledger {
         this.chargedCount = from.chargedCount;
         this.firstCharged = from.first;
         this.dailyByUnit = from.dailyByUnit;
-        this.lineCount = from.count;
         this.groups = groups;
         this.duplicates = duplicates;
     }
@@ -179,11 +177,6 @@ public final class Ledger {
     /** The lines grouped by what the rules test; the evaluator inserts them as facts. */
     public List<LedgerGroup> getGroups() {
         return groups;
-    }
-
-    /** How many lines the ledger has. */
-    public long getLineCount() {
-        return lineCount;
     }
 
     /** Eligible costs: lines the grant carries, dated inside the funding period. */

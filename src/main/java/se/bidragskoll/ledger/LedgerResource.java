@@ -15,7 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import se.bidragskoll.api.BadInputException;
 import se.bidragskoll.api.Languages;
 import se.bidragskoll.dossier.DossierService;
-import se.bidragskoll.ruleset.RegionDef;
 import se.bidragskoll.ruleset.RuleSetHolder;
 
 /** A dossier's ledger replaced by a CSV export from the region's financial system. */
@@ -41,7 +40,7 @@ public class LedgerResource {
                     "The file is empty: send the ledger as CSV.");
         }
         long start = System.nanoTime();
-        ParsedLedger parsed = LedgerCsvReader.read(body.toPath(), objectColumn(region));
+        ParsedLedger parsed = LedgerCsvReader.read(body.toPath(), rules.current().objectColumn(region));
         long parseMs = (System.nanoTime() - start) / 1_000_000;
         DossierService.Replaced replaced = dossiers.replaceLedger(id, parsed);
         if (!replaced.changed()) {
@@ -52,10 +51,5 @@ public class LedgerResource {
                 .header("X-Ledger-Lines", replaced.lines())
                 .header("Server-Timing", "parse;dur=" + parseMs + ", store;dur=" + replaced.storeMs()
                         + ", judge;dur=" + replaced.judgeMs() + ";desc=\"overlaps store\"").build();
-    }
-
-    String objectColumn(String region) {
-        return rules.current().region(region).map(RegionDef::ledger).map(RegionDef.LedgerFormat::objectColumn)
-                .orElse(null);
     }
 }

@@ -25,4 +25,9 @@ public record RuleSet(String version, Instant loadedAt, KieBase kieBase, Map<Str
     public Optional<RegionDef> region(String code) {
         return Optional.ofNullable(regions.get(code));
     }
+
+    /** The ledger file header that carries the grant tag in the region's exports, or {@code null} for the default. */
+    public String objectColumn(String region) {
+        return region(region).map(RegionDef::ledger).map(RegionDef.LedgerFormat::objectColumn).orElse(null);
+    }
 }

@@ -25,6 +25,10 @@ final class HeapSampler implements Runnable {
 
     static HeapSampler start() {
         HeapSampler s = new HeapSampler();
+        java.util.Set<String> heapPools = new java.util.HashSet<>();
+        ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
+                .forEach(p -> heapPools.add(p.getName()));
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (gc instanceof NotificationEmitter emitter) {
                 NotificationListener listener = (notification, handback) -> {
@@ -32,7 +36,7 @@ final class HeapSampler implements Runnable {
                         GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo
                                 .from((CompositeData) notification.getUserData());
                         long after = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
-                                .filter(e -> isHeap(e.getKey()))
+                                .filter(e -> heapPools.contains(e.getKey()))
                                 .mapToLong(e -> e.getValue().getUsed()).sum();
                         s.peakAfterGc.accumulateAndGet(after, Math::max);
                     }
@@ -51,11 +55,6 @@ final class HeapSampler implements Runnable {
         s.thread.setDaemon(true);
         s.thread.start();
         return s;
-    }
-
-    private static boolean isHeap(String pool) {
-        return ManagementFactory.getMemoryPoolMXBeans().stream()
-                .anyMatch(p -> p.getName().equals(pool) && p.getType() == java.lang.management.MemoryType.HEAP);
     }
 
     @Override

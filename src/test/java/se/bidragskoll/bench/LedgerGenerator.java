@@ -423,6 +423,18 @@ public final class LedgerGenerator {
         return row.append(',').append(digits, digits.length() - 2, digits.length());
     }
 
+    /** The generated dossier without its ledger, as the API takes it (the ledger goes in a CSV file). */
+    public static String dossierJson() {
+        try {
+            return new ObjectMapper().registerModule(new JavaTimeModule())
+                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                    .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+                    .writeValueAsString(dossier(0).withLedger(null));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /**
      * Writes {@code <dir>/dossier-N.json} (the dossier without its ledger) and {@code <dir>/ledger-N.csv}
      * for each size: {@code LedgerGenerator <dir> [N...] [--planted-rows P]} (default 1000 100000 1000000);
@@ -447,15 +459,11 @@ public final class LedgerGenerator {
         if (sizes.isEmpty()) {
             sizes = List.of(1_000, 100_000, 1_000_000);
         }
-        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .setSerializationInclusion(JsonInclude.Include.NON_NULL)
-                .enable(SerializationFeature.INDENT_OUTPUT);
         for (int n : sizes) {
             String suffix = plantedRows < n ? "-planted-" + plantedRows : "";
             Path jsonFile = dir.resolve("dossier-" + n + ".json");
             Path csvFile = dir.resolve("ledger-" + n + suffix + ".csv");
-            json.writeValue(jsonFile.toFile(), dossier(0).withLedger(null));
+            Files.writeString(jsonFile, dossierJson());
             writeCsv(n, plantedRows, csvFile); // row by row: a 10M-line ledger is not held
             System.out.printf("%s, %s (%d lines, planted %s)%n", jsonFile, csvFile, n, planted(Math.min(n, plantedRows)));
         }

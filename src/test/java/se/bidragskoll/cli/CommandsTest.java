@@ -99,11 +99,7 @@ class CommandsTest {
         Path ledger = tmp.resolve("ledger.csv");
         Path report = tmp.resolve("report.json");
         int lines = 12_000;
-        Files.writeString(dossier, new com.fasterxml.jackson.databind.ObjectMapper()
-                .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
-                .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-                .writeValueAsString(se.bidragskoll.bench.LedgerGenerator.dossier(0)));
+        Files.writeString(dossier, se.bidragskoll.bench.LedgerGenerator.dossierJson());
         se.bidragskoll.bench.LedgerGenerator.writeCsv(lines, ledger);
 
         assertEquals(1, run("judge", "--dossier", dossier.toString(), "--ledger", ledger.toString(),

@@ -87,11 +87,7 @@ class LedgerResourceTest {
         try {
             se.bidragskoll.bench.LedgerGenerator.writeCsv(lines, csv);
             org.junit.jupiter.api.Assertions.assertTrue(Files.size(csv) > 16 * 1024);
-            String dossier = new com.fasterxml.jackson.databind.ObjectMapper()
-                    .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
-                    .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                    .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-                    .writeValueAsString(se.bidragskoll.bench.LedgerGenerator.dossier(0));
+            String dossier = se.bidragskoll.bench.LedgerGenerator.dossierJson();
             java.util.Map<String, Integer> planted = se.bidragskoll.bench.LedgerGenerator.planted(lines);
             given().multiPart("dossier", dossier, "application/json").multiPart("ledger", csv.toFile(), "text/csv")
                     .post("/api/v1/validate")
