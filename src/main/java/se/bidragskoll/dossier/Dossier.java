@@ -17,11 +17,12 @@ public record Dossier(
         List<Drawdown> drawdowns,
         List<LedgerLine> ledger,
         List<WaitingTimeReport> waitingTimeReports,
-        SteeringGroupAnalysis steeringGroupAnalysis) {
+        SteeringGroupAnalysis steeringGroupAnalysis,
+        List<Event> events) {
 
     /** The same dossier with another ledger (used when a ledger arrives as a file). */
     public Dossier withLedger(List<LedgerLine> newLedger) {
         return new Dossier(region, agreement, asOf, grant, actionPlan, allocations, drawdowns, newLedger,
-                waitingTimeReports, steeringGroupAnalysis);
+                waitingTimeReports, steeringGroupAnalysis, events);
     }
 }

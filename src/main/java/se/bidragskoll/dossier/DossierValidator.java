@@ -77,7 +77,8 @@ public final class DossierValidator {
                     errors.add(error("drawdowns[" + i + "]", "Tomt avrop.", "Empty drawdown."));
                     continue;
                 }
-                amount(errors, "drawdowns[" + i + "].amount", dd.amount(), false);
+                // A negative drawdown is money returned to the grant (API.md, version 2: signs).
+                amount(errors, "drawdowns[" + i + "].amount", dd.amount(), true);
             }
         }
         if (d.ledger() != null) {
@@ -99,10 +100,26 @@ public final class DossierValidator {
                 }
             }
         }
+        if (d.events() != null) {
+            for (int i = 0; i < d.events().size(); i++) {
+                Event e = d.events().get(i);
+                if (e == null || e.kind() == null || e.kind().isBlank()) {
+                    errors.add(error("events[" + i + "].kind", "Händelsen saknar slag; kända slag: " + EVENT_KINDS + ".",
+                            "The event has no kind; known kinds: " + EVENT_KINDS + "."));
+                } else if (!EVENT_KINDS.contains(e.kind())) {
+                    errors.add(error("events[" + i + "].kind", "Okänt slag av händelse \"" + e.kind() + "\"; kända slag: "
+                            + EVENT_KINDS + ".", "Unknown event kind \"" + e.kind() + "\"; known kinds: " + EVENT_KINDS + "."));
+                }
+            }
+        }
         if (!errors.isEmpty()) {
             throw new BadInputException(errors);
         }
     }
+
+    /** The kinds of dated events an agreement may set a deadline for (AGREEMENTS.md, "Events"). */
+    public static final List<String> EVENT_KINDS = List.of("action-plan-submitted", "report-submitted",
+            "financial-report-submitted", "payment-requested", "repayment-made");
 
     private static void amount(List<FieldError> errors, String field, BigDecimal value, boolean signed) {
         if (value == null) {

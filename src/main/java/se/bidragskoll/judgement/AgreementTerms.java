@@ -1,16 +1,14 @@
 package se.bidragskoll.judgement;
 
 import java.time.LocalDate;
-import java.time.YearMonth;
-import java.util.Set;
 
 /**
- * The agreement's parameters in force on the dossier's {@code asOf} date, read from
- * {@code rules/agreements/}. A parameter the agreement does not have is {@code null}.
+ * What the agreement's conditions in force on {@code asOf} say about its funding period (its
+ * {@code funding-period} condition) and the deadline of its action plan (its {@code event-deadline}
+ * condition on {@code action-plan-submitted}). A term the agreement does not have is {@code null}.
  */
 public record AgreementTerms(String agreement, LocalDate fundingPeriodStart, LocalDate fundingPeriodEnd,
-                             LocalDate actionPlanDeadline, YearMonth waitingTimeFirstMonth,
-                             Set<String> developmentAreas, Set<String> allowedPurposes) {
+                             LocalDate actionPlanDeadline) {
 
     public boolean hasFundingPeriod() {
         return fundingPeriodStart != null && fundingPeriodEnd != null;
@@ -18,14 +16,5 @@ public record AgreementTerms(String agreement, LocalDate fundingPeriodStart, Loc
 
     public boolean outsideFundingPeriod(LocalDate date) {
         return date != null && hasFundingPeriod() && (date.isBefore(fundingPeriodStart) || date.isAfter(fundingPeriodEnd));
-    }
-
-    /** The first month's report can only exist once that month has ended. */
-    public LocalDate waitingTimeReportingDue() {
-        return waitingTimeFirstMonth == null ? null : waitingTimeFirstMonth.atEndOfMonth();
-    }
-
-    public boolean allowsPurpose(String purpose) {
-        return purpose != null && allowedPurposes != null && allowedPurposes.contains(purpose);
     }
 }

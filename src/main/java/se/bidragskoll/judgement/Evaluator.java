@@ -1,6 +1,5 @@
 package se.bidragskoll.judgement;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -30,9 +29,9 @@ import se.bidragskoll.judgement.Report.ConditionResult;
 import se.bidragskoll.judgement.Report.Finding;
 import se.bidragskoll.judgement.Report.Outcome;
 import se.bidragskoll.judgement.Report.Result;
-import se.bidragskoll.ruleset.AgreementDef;
 import se.bidragskoll.ruleset.ConditionDef;
-import se.bidragskoll.ruleset.DatedValue;
+import se.bidragskoll.ruleset.FamilyDef;
+import se.bidragskoll.ruleset.SourceRef;
 import se.bidragskoll.ruleset.RegionDef;
 import se.bidragskoll.ruleset.RuleEngine;
 import se.bidragskoll.ruleset.RuleSet;
@@ -45,10 +44,6 @@ import se.bidragskoll.ruleset.Text;
  */
 public final class Evaluator {
 
-    private static final Text NOT_DECIDED = Text.of(
-            "Ingen regel kunde bedöma villkoret med detta underlag.",
-            "No rule could judge the condition with this data.");
-
     private static final Logger LOG = Logger.getLogger(Evaluator.class);
 
     private Evaluator() {
@@ -58,7 +53,7 @@ public final class Evaluator {
         Context context = context(rules, dossier, today);
         Ledger ledger = dossier.ledger() == null ? null
                 : Ledger.of(LedgerLine.numbered(dossier.ledger()), context.scope(), context.terms());
-        return evaluation(rules, dossier, context, fire(rules, dossier, context, ledger));
+        return evaluation(rules, dossier, context, ledger != null, fire(rules, dossier, context, ledger));
     }
 
     /**
@@ -74,27 +69,26 @@ public final class Evaluator {
                 ledger -> fire(rules, dossier, context, ledger));
         LOG.debugf("streamed %s/%s: %s in %d ms", dossier.region(), dossier.agreement(), result.stats(),
                 (System.nanoTime() - start) / 1_000_000);
-        return evaluation(rules, dossier, context, result.verdicts());
+        return evaluation(rules, dossier, context, true, result.verdicts());
     }
 
-    /** What a judgement needs besides the facts: the agreement's terms on {@code asOf} and what applies. */
-    private record Context(LocalDate asOf, AgreementTerms terms, RegionTerms regionTerms, GrantScope scope,
-                           Set<String> applicable) {
+    /** What a judgement needs besides the facts: the conditions that apply on {@code asOf} and their terms. */
+    private record Context(LocalDate asOf, Conditions.Applicable applicable, AgreementTerms terms,
+                           RegionTerms regionTerms, GrantScope scope) {
     }
 
     private static Context context(RuleSet rules, Dossier dossier, LocalDate today) {
-        AgreementDef agreement = rules.agreement(dossier.agreement())
-                .orElseThrow(() -> new IllegalArgumentException("unknown agreement " + dossier.agreement()));
         Optional<RegionDef> region = rules.region(dossier.region());
         LocalDate asOf = dossier.asOf() != null ? dossier.asOf() : today;
+        Conditions.Applicable applicable = Conditions.resolve(rules, dossier.region(), dossier.agreement(), asOf);
         RegionTerms regionTerms = regionTerms(dossier.region(), region.orElse(null), dossier.agreement());
-        return new Context(asOf, terms(rules, agreement, asOf), regionTerms, scope(dossier, regionTerms),
-                applicable(rules, agreement, region.orElse(null), dossier.agreement(), asOf));
+        return new Context(asOf, applicable, terms(dossier.agreement(), applicable), regionTerms,
+                scope(dossier, regionTerms));
     }
 
     private static Verdicts fire(RuleSet rules, Dossier dossier, Context context, Ledger ledger) {
         long start = System.nanoTime();
-        List<Object> facts = new ArrayList<>();
+        List<Object> facts = new ArrayList<>(context.applicable().conditions());
         facts.add(new Judgement(dossier.region(), dossier.agreement(), context.asOf()));
         facts.add(context.terms());
         facts.add(context.regionTerms());
@@ -109,6 +103,7 @@ public final class Evaluator {
                 facts.addAll(dossier.actionPlan().measures());
             }
         }
+        facts.addAll(happened(dossier, context.asOf()));
         if (dossier.allocations() != null) {
             facts.add(Allocations.of(dossier.allocations()));
             facts.addAll(dossier.allocations());
@@ -131,7 +126,7 @@ public final class Evaluator {
 
         Verdicts out = new Verdicts();
         long fire = System.nanoTime();
-        RuleEngine.fire(rules.kieBase(), facts, out, context.applicable()::contains);
+        RuleEngine.fire(rules.kieBase(), facts, out);
         if (LOG.isDebugEnabled()) {
             LOG.debugf("judged %s/%s: facts %d ms, rules %d ms, %d findings", dossier.region(), dossier.agreement(),
                     (fire - start) / 1_000_000, (System.nanoTime() - fire) / 1_000_000, out.drafts().size());
@@ -139,69 +134,60 @@ public final class Evaluator {
         return out;
     }
 
-    private static Evaluation evaluation(RuleSet rules, Dossier dossier, Context context, Verdicts out) {
+    /**
+     * The dossier's events as of {@code asOf}: those dated later have not happened yet. The action
+     * plan's {@code submittedOn} is its {@code action-plan-submitted} event; a plan without that date
+     * is an undated event, so a deadline on it cannot be judged rather than called missing.
+     */
+    static List<Happened> happened(Dossier dossier, LocalDate asOf) {
+        List<Happened> events = new ArrayList<>();
+        if (dossier.actionPlan() != null) {
+            events.add(new Happened(ACTION_PLAN_SUBMITTED, dossier.actionPlan().submittedOn(),
+                    dossier.actionPlan().recipient(), null, "actionPlan.submittedOn"));
+        }
+        if (dossier.events() != null) {
+            for (int i = 0; i < dossier.events().size(); i++) {
+                se.bidragskoll.dossier.Event e = dossier.events().get(i);
+                events.add(new Happened(e.kind(), e.date(), e.recipient(), e.reference(), "events[" + i + "].date"));
+            }
+        }
+        events.removeIf(e -> e.date() != null && e.date().isAfter(asOf));
+        return events;
+    }
+
+    /** The event kind of an action plan reaching its recipient. */
+    public static final String ACTION_PLAN_SUBMITTED = "action-plan-submitted";
+
+    private static Evaluation evaluation(RuleSet rules, Dossier dossier, Context context, boolean ledgerGiven,
+                                         Verdicts out) {
         Instant judgedAt = Instant.now();
-        return new Evaluation(locale -> render(rules, dossier, context.asOf(), context.applicable(), out, judgedAt,
-                locale));
-    }
-
-    /** Which conditions of the catalogue apply to this region and agreement on {@code asOf}. */
-    static Set<String> applicable(RuleSet rules, AgreementDef agreement, RegionDef region, String agreementId,
-                                  LocalDate asOf) {
-        Set<String> regional = new HashSet<>();
-        if (region != null) {
-            if (region.conditions() != null) {
-                regional.addAll(region.conditions());
-            }
-            if (region.grants() != null && region.grants().get(agreementId) != null
-                    && region.grants().get(agreementId).conditions() != null) {
-                regional.addAll(region.grants().get(agreementId).conditions());
+        Map<String, List<String>> missing = new LinkedHashMap<>(context.applicable().unknownTerms());
+        for (Condition c : context.applicable().conditions()) {
+            List<String> fields = Needs.missing(rules.family(c.family()).orElseThrow(), dossier, ledgerGiven,
+                    context.scope(), context.terms(), context.regionTerms());
+            if (!fields.isEmpty()) {
+                missing.put(c.code(), fields);
             }
         }
-        Set<String> applicable = new LinkedHashSet<>();
-        for (ConditionDef c : rules.conditions().values()) {
-            if (c.retiredOn() != null && !asOf.isBefore(c.retiredOn())) {
-                continue;
-            }
-            boolean applies = switch (c.family()) {
-                case AGREEMENT -> agreement.conditions() != null && agreement.conditions().contains(c.code());
-                case REGIONAL -> regional.contains(c.code());
-                case FINANCIAL, DATA_QUALITY -> true;
-            };
-            if (applies) {
-                applicable.add(c.code());
-            }
-        }
-        return applicable;
+        return new Evaluation(locale -> render(rules, dossier, context, missing, out, judgedAt, locale));
     }
 
-    static AgreementTerms terms(RuleSet rules, AgreementDef agreement, LocalDate asOf) {
-        return new AgreementTerms(agreement.id(),
-                param(rules, agreement, "fundingPeriodStart", asOf).map(v -> LocalDate.parse(v.asText())).orElse(null),
-                param(rules, agreement, "fundingPeriodEnd", asOf).map(v -> LocalDate.parse(v.asText())).orElse(null),
-                param(rules, agreement, "actionPlanDeadline", asOf).map(v -> LocalDate.parse(v.asText())).orElse(null),
-                param(rules, agreement, "waitingTimeFirstMonth", asOf).map(v -> YearMonth.parse(v.asText())).orElse(null),
-                param(rules, agreement, "developmentAreas", asOf).map(Evaluator::strings).orElse(null),
-                param(rules, agreement, "allowedPurposes", asOf).map(Evaluator::strings).orElse(null));
+    /**
+     * What the agreement's conditions say about its funding period and its action plan's deadline, on
+     * {@code asOf}: other families (unspent money, category requirements) read them.
+     */
+    static AgreementTerms terms(String agreement, Conditions.Applicable applicable) {
+        Condition period = applicable.firstOf("funding-period").orElse(null);
+        LocalDate planDue = applicable.conditions().stream()
+                .filter(c -> c.family().equals("event-deadline") && ACTION_PLAN_SUBMITTED.equals(c.text("event")))
+                .map(c -> c.date("due")).findFirst().orElse(null);
+        return new AgreementTerms(agreement, period == null ? null : period.date("from"),
+                period == null ? null : period.date("to"), planDue);
     }
 
-    private static Optional<JsonNode> param(RuleSet rules, AgreementDef agreement, String name, LocalDate asOf) {
-        AgreementDef current = agreement;
-        Set<String> seen = new HashSet<>();
-        while (current != null && seen.add(current.id())) {
-            Optional<DatedValue> value = current.parameter(name, asOf);
-            if (value.isPresent()) {
-                return Optional.ofNullable(value.get().value());
-            }
-            current = current.inherits() == null ? null : rules.agreement(current.inherits()).orElse(null);
-        }
-        return Optional.empty();
-    }
-
-    private static Set<String> strings(JsonNode node) {
-        Set<String> set = new LinkedHashSet<>();
-        node.forEach(n -> set.add(n.isObject() ? n.path("id").asText() : n.asText()));
-        return Set.copyOf(set);
+    /** The terms of a dossier's agreement on {@code asOf} (for tests and the bench). */
+    public static AgreementTerms terms(RuleSet rules, String region, String agreement, LocalDate asOf) {
+        return terms(agreement, Conditions.resolve(rules, region, agreement, asOf));
     }
 
     static RegionTerms regionTerms(String regionCode, RegionDef region, String agreementId) {
@@ -239,8 +225,10 @@ public final class Evaluator {
     private record Merged(FindingDraft first, List<Fact> facts, BigDecimal amount) {
     }
 
-    private static Report render(RuleSet rules, Dossier dossier, LocalDate asOf, Set<String> applicable, Verdicts out,
-                                 Instant judgedAt, Locale locale) {
+    private static Report render(RuleSet rules, Dossier dossier, Context context, Map<String, List<String>> missingData,
+                                 Verdicts out, Instant judgedAt, Locale locale) {
+        LocalDate asOf = context.asOf();
+        Set<String> applicable = context.applicable().codes();
         Map<String, Merged> merged = new LinkedHashMap<>();
         int anonymous = 0;
         for (FindingDraft d : out.drafts()) {
@@ -273,21 +261,25 @@ public final class Evaluator {
         for (Merged m : sorted) {
             FindingDraft d = m.first();
             ConditionDef condition = rules.conditions().get(d.code);
+            Condition instance = context.applicable().byCode(d.code).orElseThrow();
+            FamilyDef family = rules.family(instance.family()).orElseThrow();
             String id = "f-" + (findings.size() + 1);
-            Map<String, Object> args = new LinkedHashMap<>(d.args);
+            Map<String, Object> args = new LinkedHashMap<>();
+            d.args.forEach((k, v) -> args.put(k, label(family, v)));
             args.putIfAbsent("count", m.facts().size());
             if (m.amount() != null) {
                 args.putIfAbsent("total", m.amount());
             }
-            Text template = condition.messages() == null || d.messageKey == null ? null
-                    : condition.messages().get(d.messageKey);
-            String message = template == null ? condition.title().in(locale)
+            Text template = family.messages() == null || d.messageKey == null ? null
+                    : family.messages().get(d.messageKey);
+            String message = template == null ? instance.title().in(locale)
                     : Messages.fill(template.in(locale), args, locale);
-            String severity = d.severity != null ? d.severity : condition.severity().name();
+            String severity = d.severity != null ? d.severity : instance.severity();
             List<Fact> facts = List.copyOf(new LinkedHashSet<>(m.facts()));
+            SourceRef src = instance.source();
             findings.add(new Finding(id, d.code, severity, message,
-                    new Report.Source(condition.source().document(), condition.source().clause(),
-                            condition.source().seed(), condition.source().reference()),
+                    new Report.Source(src.document(), src.clause(), src.seed(), src.reference(), src.where(),
+                            src.kind(), src.url()),
                     facts, m.amount(), fingerprint(dossier, d, facts), d.rule));
             findingsByCode.computeIfAbsent(d.code, c -> new ArrayList<>()).add(id);
             if (!"INFO".equals(severity)) {
@@ -313,23 +305,25 @@ public final class Evaluator {
                 dueOn = out.dueOn(c.code());
                 daysRemaining = ChronoUnit.DAYS.between(asOf, dueOn);
                 detail = Messages.fill(Messages.english(locale)
-                        ? "Not yet due: due {due}, {days} days from {asOf}."
-                        : "Ännu inte aktuellt: förfaller {due}, om {days} dagar räknat från {asOf}.",
+                        ? "Not yet due: due {due}, {days, plural, one {# day} other {# days}} from {asOf}."
+                        : "Ännu inte aktuellt: förfaller {due}, om {days, plural, one {# dag} other {# dagar}} räknat från {asOf}.",
                         Map.of("due", dueOn, "days", daysRemaining, "asOf", asOf), locale);
-            } else if (out.missing(c.code()) != null) {
+            } else if (missingData.containsKey(c.code()) || out.missing(c.code()) != null) {
                 result = Result.CANNOT_ASSESS;
-                missing = List.copyOf(new TreeSet<>(out.missing(c.code())));
+                Set<String> fields = new TreeSet<>(missingData.getOrDefault(c.code(), List.of()));
+                if (out.missing(c.code()) != null) {
+                    fields.addAll(out.missing(c.code()));
+                }
+                missing = List.copyOf(fields);
                 detail = Messages.fill(Messages.english(locale) ? "Missing data: {fields}." : "Underlag saknas: {fields}.",
                         Map.of("fields", missing), locale);
-            } else if (out.wasAssessed(c.code())) {
-                result = Result.PASS;
             } else {
-                result = Result.CANNOT_ASSESS;
-                detail = NOT_DECIDED.in(locale);
+                result = Result.PASS;
             }
             cannotAssess |= result == Result.CANNOT_ASSESS;
             counts.merge(result, 1, Integer::sum);
-            results.add(new ConditionResult(c.code(), c.title().in(locale), familyName(c.family()), result,
+            Text title = context.applicable().byCode(c.code()).map(Condition::title).orElse(c.title());
+            results.add(new ConditionResult(c.code(), title.in(locale), familyName(c.family()), result,
                     findingsByCode.get(c.code()), detail, missing, dueOn, daysRemaining));
         }
 
@@ -353,6 +347,14 @@ public final class Evaluator {
         return new Report(null, null, dossier.region(), Regions.name(dossier.region()).orElse(null),
                 dossier.agreement(), asOf, outcome, new Report.RulesetRef(rules.version(), rules.loadedAt()), judgedAt,
                 new Report.Summary(counts, errors, warnings, infos, atStake.setScale(2)), results, findings);
+    }
+
+    /** A value a family labels (an event kind, a register) in the reader's words; other values as they are. */
+    private static Object label(FamilyDef family, Object value) {
+        if (family.labels() != null && value instanceof String key && family.labels().containsKey(key)) {
+            return family.labels().get(key);
+        }
+        return value;
     }
 
     private static String familyName(ConditionDef.Family family) {

@@ -20,11 +20,30 @@ public final class Messages {
     private Messages() {
     }
 
+    /** {@code {days, plural, one {# dag} other {# dagar}}}: the ICU plural form for Swedish and English. */
+    private static final Pattern PLURAL = Pattern.compile(
+            "\\{([A-Za-z0-9_]+), plural, one \\{([^{}]*)} other \\{([^{}]*)}}");
+
     public static String fill(String template, Map<String, Object> args, Locale locale) {
         if (template == null) {
             return null;
         }
-        Matcher m = PLACEHOLDER.matcher(template);
+        Matcher p = PLURAL.matcher(template);
+        StringBuilder plural = new StringBuilder();
+        while (p.find()) {
+            Object value = args.get(p.group(1));
+            String text;
+            if (value instanceof Number n) {
+                boolean one = new BigDecimal(n.toString()).abs().compareTo(BigDecimal.ONE) == 0;
+                text = (one ? p.group(2) : p.group(3)).replace("#", format(value, locale));
+            } else {
+                text = value instanceof Collection<?> c ? (c.size() == 1 ? p.group(2) : p.group(3))
+                        .replace("#", String.valueOf(c.size())) : p.group(3).replace("#", format(value, locale));
+            }
+            p.appendReplacement(plural, Matcher.quoteReplacement(text));
+        }
+        p.appendTail(plural);
+        Matcher m = PLACEHOLDER.matcher(plural.toString());
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             Object value = args.get(m.group(1));

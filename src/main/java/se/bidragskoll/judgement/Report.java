@@ -32,7 +32,8 @@ public record Report(String dossier, Integer revision, String region, String reg
 
     /** Where a finding's condition comes from. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Source(String document, String clause, String seed, String reference) {
+    public record Source(String document, String clause, String seed, String reference, String where, String kind,
+                         String url) {
     }
 
     /** One breach or note, citing its clause and naming the exact input items. */

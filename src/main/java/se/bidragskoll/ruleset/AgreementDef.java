@@ -1,26 +1,36 @@
 package se.bidragskoll.ruleset;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * An agreement file under {@code rules/agreements/}: its conditions and its dated parameters, each
- * with its source. A supplement {@code inherits} the parameters of the agreement it supplements.
+ * An agreement file under {@code rules/agreements/} (AGREEMENTS.md): the agreement as a whole, its
+ * amounts and distribution key, and its conditions, each an instance of a family with its own clause.
+ * A file that {@code inherits} another gets that agreement's conditions too, except those it lists
+ * itself under the same code.
+ *
+ * @param basis what the grant rests on when it is not an agreement between the state and SKR (e.g.
+ *              an ordinance), in the checker's words
  */
-public record AgreementDef(String id, Text title, SourceRef source, String inherits, List<String> conditions,
-                           Map<String, List<DatedValue>> parameters) {
+public record AgreementDef(String id, Text title, SourceRef source, String inherits, String basis, Amounts amounts,
+                           Distribution distribution, List<ConditionSpec> conditions, String note) {
 
-    /** The version of a parameter in force on {@code asOf}, if the agreement has that parameter. */
-    public Optional<DatedValue> parameter(String name, LocalDate asOf) {
-        List<DatedValue> versions = parameters == null ? null : parameters.get(name);
-        if (versions == null || versions.isEmpty()) {
-            return Optional.empty();
-        }
-        return versions.stream()
-                .filter(v -> v.validFrom() == null || !v.validFrom().isAfter(asOf))
-                .max(Comparator.comparing(v -> v.validFrom() == null ? LocalDate.MIN : v.validFrom()));
+    /** The agreement's money, kronor. */
+    public record Amounts(BigDecimal total, BigDecimal regions) {
+    }
+
+    /**
+     * How the regions' money is split: {@code key} population | population-65plus | equal | stated, the
+     * population {@code date} the key uses, the {@code amount} split, and {@code stated} shares per
+     * county code where a source states them.
+     */
+    public record Distribution(String key, LocalDate date, BigDecimal amount, Map<String, BigDecimal> stated,
+                               SourceRef source) {
+    }
+
+    public List<ConditionSpec> conditionList() {
+        return conditions == null ? List.of() : conditions;
     }
 }

@@ -6,15 +6,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One entry of {@code rules/conditions.yaml}: a stable condition code, its titles, the clause it
- * implements and the message templates its rules use.
+ * A condition code as the catalogue lists it: built from the family and the first file that
+ * instantiates the code. The clause a finding cites is not taken from here but from the instance
+ * that applies to the dossier's agreement and region.
  *
- * @param family agreement, regional, financial or data-quality (CONDITIONS.md sections A–D)
- * @param parameters what the rules need from the parameter files: agreement parameters for
- *                   agreement and financial conditions, the region's grant fields for regional ones
+ * @param family     the kind of condition (CONDITIONS.md sections A–D)
+ * @param familyName the condition family that judges it
+ * @param definedIn  the files that instantiate the code
  */
 public record ConditionDef(String code, Family family, Severity severity, Text title, SourceRef source,
-                           Map<String, Text> messages, List<String> parameters, LocalDate retiredOn) {
+                           Map<String, Text> messages, List<String> parameters, LocalDate retiredOn,
+                           String familyName, List<String> definedIn) {
 
     /** The catalogue's sections: A agreement, B regional, C financial, D data quality. */
     public enum Family {

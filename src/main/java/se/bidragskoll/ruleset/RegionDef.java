@@ -4,10 +4,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A region file under {@code rules/regions/}: the region's own rules for targeted grants, which
- * regional conditions it enables, and how it handles each agreement (category, cost object).
+ * A region file under {@code rules/regions/}: the region's own rules for targeted grants (conditions
+ * that apply to all or some of its agreements, from a date), its categories and how it books each
+ * agreement (category, cost object, responsible).
  */
-public record RegionDef(String region, String name, SourceRef source, List<String> conditions,
+public record RegionDef(String region, String name, SourceRef source, List<ConditionSpec> conditions,
                         Map<String, Category> categories, Map<String, GrantRules> grants, LedgerFormat ledger) {
 
     /** How the region's ledger exports name their columns, where they differ from the usual. */
@@ -18,8 +19,15 @@ public record RegionDef(String region, String name, SourceRef source, List<Strin
     public record Category(Text title, List<String> requires) {
     }
 
-    /** How the region handles one agreement. */
-    public record GrantRules(Integer category, String costObject, String responsible, List<String> conditions,
-                             SourceRef source) {
+    /**
+     * How the region handles one agreement. {@code clauses} gives the region's own clause for a generic
+     * (financial or data-quality) condition of that agreement, e.g. the figure its own document states.
+     */
+    public record GrantRules(Integer category, String costObject, String responsible, SourceRef source,
+                             Map<String, SourceRef> clauses) {
+    }
+
+    public List<ConditionSpec> conditionList() {
+        return conditions == null ? List.of() : conditions;
     }
 }

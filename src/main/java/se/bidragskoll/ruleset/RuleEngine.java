@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.base.common.DroolsObjectInputStream;
@@ -32,8 +31,8 @@ import org.kie.internal.io.ResourceFactory;
  */
 public final class RuleEngine {
 
-    /** A compiled rule: its name, the condition it implements and where it is written. */
-    public record RuleInfo(String name, String code, String severity, String message, String part, String file,
+    /** A compiled rule: its name, the condition family it judges and where it is written. */
+    public record RuleInfo(String name, String family, String severity, String message, String part, String file,
                            int line) {
     }
 
@@ -87,7 +86,7 @@ public final class RuleEngine {
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
                 RuleInfo at = located.get(pkg.getName() + '\u0000' + rule.getName());
-                rules.add(new RuleInfo(rule.getName(), metadata(rule, "code"), metadata(rule, "severity"),
+                rules.add(new RuleInfo(rule.getName(), metadata(rule, "family"), metadata(rule, "severity"),
                         metadata(rule, "message"), metadata(rule, "part"), at == null ? null : at.file(),
                         at == null ? 0 : at.line()));
             }
@@ -117,17 +116,17 @@ public final class RuleEngine {
     }
 
     /**
-     * Fires the rules over the facts. Only rules whose {@code @code} passes {@code applies} may fire;
-     * {@code out} is bound to the global of that name.
+     * Fires the rules over the facts ({@code out} is bound to the global of that name). Rules judge the
+     * condition facts inserted, so only the conditions that apply are judged.
      */
-    public static void fire(KieBase kieBase, Collection<?> facts, Object out, Predicate<String> applies) {
+    public static void fire(KieBase kieBase, Collection<?> facts, Object out) {
         KieSession session = kieBase.newKieSession();
         try {
             session.setGlobal("out", out);
             for (Object fact : facts) {
                 session.insert(fact);
             }
-            session.fireAllRules(match -> applies.test(metadata(match.getRule(), "code")));
+            session.fireAllRules();
         } finally {
             session.dispose();
         }

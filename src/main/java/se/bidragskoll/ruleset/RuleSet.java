@@ -7,12 +7,14 @@ import java.util.Optional;
 import org.kie.api.KieBase;
 
 /**
- * One loaded, immutable rule set (the catalogue in the order of conditions.yaml): the compiled rules, the condition catalogue, the agreements' and
- * regions' parameters, and the content hash that identifies it in every report.
+ * One loaded, immutable rule set: the compiled rules, the condition families, the catalogue of codes
+ * (agreement files, region files, then the generic file), the agreements and regions with their
+ * conditions, and the content hash that identifies it in every report.
  */
 public record RuleSet(String version, Instant loadedAt, KieBase kieBase, Map<String, ConditionDef> conditions,
                       Map<String, AgreementDef> agreements, Map<String, RegionDef> regions,
-                      List<RuleEngine.RuleInfo> rules, List<String> files) {
+                      List<RuleEngine.RuleInfo> rules, List<String> files, Map<String, FamilyDef> families,
+                      List<ConditionSpec> generic, SourceRef genericSource) {
 
     public Optional<ConditionDef> condition(String code) {
         return Optional.ofNullable(conditions.get(code));
@@ -24,6 +26,10 @@ public record RuleSet(String version, Instant loadedAt, KieBase kieBase, Map<Str
 
     public Optional<RegionDef> region(String code) {
         return Optional.ofNullable(regions.get(code));
+    }
+
+    public Optional<FamilyDef> family(String name) {
+        return Optional.ofNullable(families.get(name));
     }
 
     /** The ledger file header that carries the grant tag in the region's exports, or {@code null} for the default. */

@@ -35,7 +35,8 @@ public final class RuleSetLoader {
     /** Files that are part of a rule set (and of its hash); scenario files and docs are not. */
     static boolean isRuleFile(String relPath) {
         return relPath.endsWith(".drl")
-                || (relPath.endsWith(".yaml") && !relPath.endsWith(".test.yaml") && !relPath.startsWith("coverage"));
+                || (relPath.endsWith(".yaml") && !relPath.endsWith(".test.yaml") && !relPath.startsWith("coverage"))
+                || (relPath.startsWith("data/") && relPath.endsWith(".csv"));
     }
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
@@ -43,7 +44,8 @@ public final class RuleSetLoader {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
 
-    private record Catalogue(List<ConditionDef> conditions) {
+    /** {@code rules/generic.yaml}: the financial and data-quality conditions every dossier gets. */
+    private record Generic(SourceRef source, List<ConditionSpec> conditions) {
     }
 
     private RuleSetLoader() {
@@ -53,14 +55,21 @@ public final class RuleSetLoader {
         return YAML;
     }
 
-    /** The codes conditions.yaml lists, read on their own (empty when the file does not parse). */
+    /** The condition codes the folder's agreement, region and generic files name (without compiling). */
     public static java.util.Set<String> catalogueCodes(Path dir) {
         java.util.Set<String> codes = new java.util.LinkedHashSet<>();
-        try {
-            YAML.readTree(dir.resolve("conditions.yaml").toFile()).path("conditions")
-                    .forEach(c -> codes.add(c.path("code").asText()));
-        } catch (IOException e) {
-            // the loader reports the file's problem
+        for (Map.Entry<String, String> f : readFiles(dir).entrySet()) {
+            if (f.getKey().endsWith(".yaml") && !f.getKey().startsWith("families/")) {
+                try {
+                    YAML.readTree(f.getValue()).path("conditions").forEach(c -> {
+                        if (c.hasNonNull("code")) {
+                            codes.add(c.path("code").asText());
+                        }
+                    });
+                } catch (IOException e) {
+                    // the loader reports the file's problem
+                }
+            }
         }
         return codes;
     }
@@ -86,63 +95,73 @@ public final class RuleSetLoader {
         Map<String, String> files = readFiles(dir);
         List<RuleProblem> problems = new ArrayList<>();
 
-        Map<String, ConditionDef> conditions = new LinkedHashMap<>();
-        String catalogueText = files.get("conditions.yaml");
-        if (catalogueText == null) {
-            problems.add(new RuleProblem("conditions.yaml", 1, 1, "the condition catalogue conditions.yaml is missing"));
-        } else {
-            Catalogue catalogue = parse("conditions.yaml", catalogueText, Catalogue.class, problems);
-            if (catalogue != null && catalogue.conditions() != null) {
-                for (ConditionDef c : catalogue.conditions()) {
-                    checkCondition(c, catalogueText, conditions, problems);
-                }
-            }
-        }
-
+        Map<String, FamilyDef> families = new TreeMap<>();
         Map<String, AgreementDef> agreements = new TreeMap<>();
         Map<String, RegionDef> regions = new TreeMap<>();
         Map<String, String> drls = new TreeMap<>();
+        List<ConditionSpec> generic = List.of();
+        SourceRef genericSource = null;
         for (Map.Entry<String, String> file : files.entrySet()) {
             String path = file.getKey();
-            if (path.startsWith("agreements/") && path.endsWith(".yaml")) {
-                AgreementDef a = parse(path, file.getValue(), AgreementDef.class, problems);
-                if (a != null) {
-                    String expected = path.substring("agreements/".length(), path.length() - ".yaml".length());
-                    if (!expected.equals(a.id())) {
-                        problems.add(new RuleProblem(path, lineOf(file.getValue(), "id:"), 1,
-                                "agreement id '" + a.id() + "' must match the file name '" + expected + "'"));
-                    }
-                    checkCodes(path, file.getValue(), a.conditions(), conditions, problems);
-                    agreements.put(a.id(), a);
-                }
-            } else if (path.startsWith("regions/") && path.endsWith(".yaml")) {
-                RegionDef r = parse(path, file.getValue(), RegionDef.class, problems);
-                if (r != null) {
-                    if (Regions.name(r.region()).isEmpty()) {
-                        problems.add(new RuleProblem(path, lineOf(file.getValue(), "region:"), 1,
-                                "'" + r.region() + "' is no SCB county code (länskod) of a region"));
-                    } else if (!path.startsWith("regions/" + r.region() + "-")) {
-                        problems.add(new RuleProblem(path, lineOf(file.getValue(), "region:"), 1,
-                                "a region file's name must start with its county code '" + r.region() + "-'"));
-                    }
-                    checkCodes(path, file.getValue(), r.conditions(), conditions, problems);
-                    if (r.grants() != null) {
-                        r.grants().values().forEach(g -> checkCodes(path, file.getValue(), g.conditions(), conditions,
-                                problems));
-                    }
-                    regions.put(r.region(), r);
+            if (path.startsWith("families/") && path.endsWith(".yaml")) {
+                FamilyDef f = parse(path, file.getValue(), FamilyDef.class, problems);
+                if (f != null) {
+                    checkFamily(path, file.getValue(), f, problems);
+                    families.put(f.family(), f);
                 }
             } else if (path.endsWith(".drl")) {
                 drls.put(path, file.getValue());
             }
         }
-        for (AgreementDef a : agreements.values()) {
-            if (a.inherits() != null && !agreements.containsKey(a.inherits())) {
-                problems.add(new RuleProblem("agreements/" + a.id() + ".yaml", 1, 1,
-                        "inherits unknown agreement '" + a.inherits() + "'"));
+        if (families.isEmpty()) {
+            problems.add(new RuleProblem("families", 1, 1, "no condition family found under families/*.yaml"));
+        }
+        Catalogue catalogue = new Catalogue(families);
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            String path = file.getKey();
+            String text = file.getValue();
+            if (path.equals("generic.yaml")) {
+                Generic g = parse(path, text, Generic.class, problems);
+                if (g != null && g.conditions() != null) {
+                    genericSource = g.source();
+                    generic = withFileSource(g.conditions(), g.source());
+                    checkConditions(path, text, generic, Set.of(ConditionDef.Family.FINANCIAL,
+                            ConditionDef.Family.DATA_QUALITY), catalogue, problems);
+                }
+            } else if (path.startsWith("agreements/") && path.endsWith(".yaml")) {
+                AgreementDef a = parse(path, text, AgreementDef.class, problems);
+                if (a != null) {
+                    String expected = path.substring("agreements/".length(), path.length() - ".yaml".length());
+                    if (!expected.equals(a.id())) {
+                        problems.add(LocatedYaml.of(text).problem(path, "/id",
+                                "agreement id '" + a.id() + "' must match the file name '" + expected + "'"));
+                    }
+                    a = new AgreementDef(a.id(), a.title(), a.source(), a.inherits(), a.basis(), a.amounts(),
+                            a.distribution(), withFileSource(a.conditionList(), a.source()), a.note());
+                    checkConditions(path, text, a.conditionList(), Set.of(ConditionDef.Family.AGREEMENT,
+                            ConditionDef.Family.FINANCIAL, ConditionDef.Family.DATA_QUALITY), catalogue, problems);
+                    agreements.put(a.id(), a);
+                }
+            } else if (path.startsWith("regions/") && path.endsWith(".yaml")) {
+                RegionDef r = parse(path, text, RegionDef.class, problems);
+                if (r != null) {
+                    LocatedYaml at = LocatedYaml.of(text);
+                    if (Regions.name(r.region()).isEmpty()) {
+                        problems.add(at.problem(path, "/region",
+                                "'" + r.region() + "' is no SCB county code (länskod) of a region"));
+                    } else if (!path.startsWith("regions/" + r.region() + "-")) {
+                        problems.add(at.problem(path, "/region",
+                                "a region file's name must start with its county code '" + r.region() + "-'"));
+                    }
+                    r = new RegionDef(r.region(), r.name(), r.source(), withFileSource(r.conditionList(), r.source()),
+                            r.categories(), r.grants(), r.ledger());
+                    checkConditions(path, text, r.conditionList(), Set.of(ConditionDef.Family.REGIONAL), catalogue,
+                            problems);
+                    regions.put(r.region(), r);
+                }
             }
         }
-        checkParameters(files, conditions, agreements, regions, problems);
+        checkReferences(files, agreements, regions, generic, problems);
 
         RuleEngine.Compiled compiled = problems.isEmpty() ? CompiledCache.read(cacheDir, drls) : null;
         if (compiled == null) {
@@ -156,172 +175,282 @@ public final class RuleSetLoader {
             }
         }
         if (compiled != null) {
-            checkRules(compiled.rules(), conditions, catalogueText, problems);
+            checkRules(compiled.rules(), families, problems);
         }
         if (!problems.isEmpty()) {
             throw new RuleSetException(problems);
         }
         return new RuleSet(hash(files), Instant.now(), compiled.kieBase(),
-                java.util.Collections.unmodifiableMap(conditions), Map.copyOf(agreements), Map.copyOf(regions),
-                compiled.rules(), List.copyOf(files.keySet()));
+                java.util.Collections.unmodifiableMap(catalogue.conditions), java.util.Collections.unmodifiableMap(agreements),
+                java.util.Collections.unmodifiableMap(regions), compiled.rules(), List.copyOf(files.keySet()),
+                java.util.Collections.unmodifiableMap(families),
+                generic, genericSource);
     }
 
-    private static void checkCondition(ConditionDef c, String text, Map<String, ConditionDef> conditions,
-                                       List<RuleProblem> problems) {
-        int line = lineOf(text, "code: " + c.code());
-        if (c.code() == null || c.code().isBlank()) {
-            problems.add(new RuleProblem("conditions.yaml", line, 1, "a condition without a code"));
-            return;
+    /** The codes seen so far, in file order, each with the family that judges it. */
+    private static final class Catalogue {
+        final Map<String, FamilyDef> families;
+        final Map<String, ConditionDef> conditions = new LinkedHashMap<>();
+
+        Catalogue(Map<String, FamilyDef> families) {
+            this.families = families;
         }
-        if (conditions.containsKey(c.code())) {
-            problems.add(new RuleProblem("conditions.yaml", line, 1, "condition " + c.code() + " is listed twice"));
-        }
-        if (c.source() == null || c.source().clause() == null || c.source().clause().isBlank()
-                || c.source().document() == null || c.source().document().isBlank()) {
-            problems.add(new RuleProblem("conditions.yaml", line, 1,
-                    "condition " + c.code() + " cites no source: give source.document and source.clause"));
-        }
-        if (c.family() == null || c.severity() == null || c.title() == null || c.title().sv() == null) {
-            problems.add(new RuleProblem("conditions.yaml", line, 1,
-                    "condition " + c.code() + " needs family, severity and a Swedish title"));
-        }
-        conditions.put(c.code(), c);
     }
 
-    private static void checkCodes(String path, String text, List<String> codes, Map<String, ConditionDef> known,
-                                   List<RuleProblem> problems) {
-        if (codes == null) {
-            return;
+    /** Each condition's clause inside the file's document: the file's source fills what the clause leaves out. */
+    private static List<ConditionSpec> withFileSource(List<ConditionSpec> specs, SourceRef fileSource) {
+        if (specs == null) {
+            return List.of();
         }
-        for (String code : codes) {
-            if (!known.containsKey(code)) {
-                problems.add(new RuleProblem(path, lineOf(text, code), 1, "unknown condition code " + code));
+        List<ConditionSpec> out = new ArrayList<>();
+        for (ConditionSpec c : specs) {
+            if (c == null) {
+                continue;
+            }
+            SourceRef source = c.source() == null ? null : c.source().within(fileSource);
+            out.add(new ConditionSpec(c.code(), c.family(), c.params(), source, c.severity(), c.title(),
+                    c.appliesTo(), c.validFrom(), c.retiredOn(), c.unknown(), c.note()));
+        }
+        return List.copyOf(out);
+    }
+
+    private static void checkFamily(String path, String text, FamilyDef f, List<RuleProblem> problems) {
+        LocatedYaml at = LocatedYaml.of(text);
+        String expected = path.substring("families/".length(), path.length() - ".yaml".length());
+        if (!expected.equals(f.family())) {
+            problems.add(at.problem(path, "/family", "family '" + f.family() + "' must match the file name '"
+                    + expected + "'"));
+        }
+        if (f.kind() == null || f.severity() == null || f.title() == null || f.title().sv() == null
+                || f.title().en() == null) {
+            problems.add(at.problem(path, "/family", "family " + f.family()
+                    + " needs kind, severity and a title in Swedish and English"));
+        }
+        if (f.params() != null) {
+            f.params().forEach((name, p) -> {
+                if (p == null || p.type() == null) {
+                    problems.add(at.problem(path, "/params/" + name, "parameter '" + name + "' needs a type"));
+                }
+            });
+        }
+        if (f.needs() != null) {
+            for (int i = 0; i < f.needs().size(); i++) {
+                if (!DataNeed.known(f.needs().get(i))) {
+                    problems.add(at.problem(path, "/needs/" + i, "unknown data need '" + f.needs().get(i)
+                            + "'; known: " + DataNeed.names()));
+                }
+            }
+        }
+        if (f.messages() != null) {
+            f.messages().forEach((key, m) -> {
+                if (m == null || m.sv() == null || m.en() == null) {
+                    problems.add(at.problem(path, "/messages/" + key, "message '" + key
+                            + "' needs Swedish and English"));
+                }
+            });
+        }
+    }
+
+    /**
+     * Every condition of a file: a code, unique in the file; a known family of an allowed kind; its own
+     * clause; parameters that the family declares, with values of the declared types, none missing.
+     */
+    private static void checkConditions(String path, String text, List<ConditionSpec> specs,
+                                        Set<ConditionDef.Family> allowed, Catalogue catalogue,
+                                        List<RuleProblem> problems) {
+        LocatedYaml at = LocatedYaml.of(text);
+        Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < specs.size(); i++) {
+            ConditionSpec c = specs.get(i);
+            String here = "/conditions/" + i;
+            if (c.code() == null || c.code().isBlank()) {
+                problems.add(at.problem(path, here, "a condition without a code"));
+                continue;
+            }
+            if (!seen.add(c.code())) {
+                problems.add(at.problem(path, here + "/code", "condition " + c.code() + " is listed twice in this file"));
+            }
+            FamilyDef family = c.family() == null ? null : catalogue.families.get(c.family());
+            if (family == null) {
+                problems.add(at.problem(path, here + (c.family() == null ? "" : "/family"), "condition " + c.code()
+                        + (c.family() == null ? " names no family" : " names unknown family '" + c.family() + "'")
+                        + "; known: " + catalogue.families.keySet()));
+                continue;
+            }
+            if (family.kind() != null && !allowed.contains(family.kind())) {
+                problems.add(at.problem(path, here + "/family", "condition " + c.code() + " is of the "
+                        + kindName(family.kind()) + " family " + family.family() + ", which belongs in "
+                        + whereKind(family.kind()) + ", not in " + path));
+            }
+            if (c.source() == null || c.source().clause() == null || c.source().clause().isBlank()) {
+                problems.add(at.problem(path, here + (c.source() == null ? "/code" : "/source/clause"), "condition "
+                        + c.code() + " cites no clause: give source.clause, the words that bind it"));
+            } else if (c.source().document() == null || c.source().document().isBlank()) {
+                problems.add(at.problem(path, here + "/source", "condition " + c.code()
+                        + " names no document: give source.document here or for the whole file"));
+            }
+            Map<String, FamilyDef.Param> declared = family.params() == null ? Map.of() : family.params();
+            Map<String, com.fasterxml.jackson.databind.JsonNode> given = c.params() == null ? Map.of() : c.params();
+            for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> p : given.entrySet()) {
+                FamilyDef.Param spec = declared.get(p.getKey());
+                if (spec == null) {
+                    problems.add(at.problem(path, here + "/params/" + p.getKey(), "family " + family.family()
+                            + " has no parameter '" + p.getKey() + "'; it has " + declared.keySet()));
+                } else if (spec.type() != null) {
+                    String why = Parameters.problem(p.getKey(), spec.type(), p.getValue());
+                    if (why != null) {
+                        problems.add(at.problem(path, here + "/params/" + p.getKey(), c.code() + ": " + why));
+                    }
+                }
+            }
+            if (!Boolean.TRUE.equals(c.unknown())) {
+                for (Map.Entry<String, FamilyDef.Param> p : declared.entrySet()) {
+                    if (p.getValue() != null && p.getValue().isRequired() && !given.containsKey(p.getKey())) {
+                        problems.add(at.problem(path, here + (c.params() == null ? "/code" : "/params"), c.code()
+                                + " (family " + family.family() + ") needs parameter '" + p.getKey() + "'"
+                                + " (or unknown: true when the source names the term but not its value)"));
+                    }
+                }
+            }
+            ConditionDef known = catalogue.conditions.get(c.code());
+            if (known != null && !family.family().equals(known.familyName())) {
+                problems.add(at.problem(path, here + "/family", "code " + c.code() + " is family "
+                        + known.familyName() + " in " + known.definedIn() + ": a code means one thing everywhere"));
+            } else if (known != null) {
+                List<String> in = new ArrayList<>(known.definedIn());
+                in.add(path);
+                catalogue.conditions.put(c.code(), new ConditionDef(known.code(), known.family(), known.severity(),
+                        known.title(), known.source(), known.messages(), known.parameters(), known.retiredOn(),
+                        known.familyName(), List.copyOf(in)));
+            } else {
+                catalogue.conditions.put(c.code(), new ConditionDef(c.code(), family.kind(),
+                        c.severity() != null ? c.severity() : family.severity(),
+                        c.title() != null ? c.title() : family.title(), c.source(),
+                        family.messages() == null ? Map.of() : family.messages(),
+                        List.copyOf(declared.keySet()), c.retiredOn(), family.family(), List.of(path)));
             }
         }
     }
 
-    /** Parameter values of the right kind, and every parameter a condition needs where it applies. */
-    private static void checkParameters(Map<String, String> files, Map<String, ConditionDef> conditions,
-                                        Map<String, AgreementDef> agreements, Map<String, RegionDef> regions,
+    private static String kindName(ConditionDef.Family kind) {
+        return kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    private static String whereKind(ConditionDef.Family kind) {
+        return switch (kind) {
+            case AGREEMENT -> "an agreement file";
+            case REGIONAL -> "a region file";
+            case FINANCIAL, DATA_QUALITY -> "generic.yaml (an agreement file may repeat the code with its own clause)";
+        };
+    }
+
+    /** Inherited agreements exist; region grants name known agreements; appliesTo names known agreements. */
+    private static void checkReferences(Map<String, String> files, Map<String, AgreementDef> agreements,
+                                        Map<String, RegionDef> regions, List<ConditionSpec> generic,
                                         List<RuleProblem> problems) {
+        Set<String> genericCodes = new java.util.HashSet<>();
+        generic.forEach(g -> genericCodes.add(g.code()));
         for (AgreementDef a : agreements.values()) {
             String path = "agreements/" + a.id() + ".yaml";
-            String text = files.get(path);
-            if (a.parameters() != null) {
-                for (Map.Entry<String, List<DatedValue>> p : a.parameters().entrySet()) {
-                    for (DatedValue v : p.getValue() == null ? List.<DatedValue>of() : p.getValue()) {
-                        String why = Parameters.problem(p.getKey(), v == null ? null : v.value());
-                        if (why != null) {
-                            problems.add(new RuleProblem(path, lineOf(text, p.getKey() + ":"), 3, why));
-                        }
-                    }
-                }
+            LocatedYaml at = LocatedYaml.of(files.get(path));
+            if (a.inherits() != null && !agreements.containsKey(a.inherits())) {
+                problems.add(at.problem(path, "/inherits", "inherits unknown agreement '" + a.inherits() + "'"));
             }
-            for (ConditionDef c : conditions.values()) {
-                boolean applies = switch (c.family()) {
-                    case AGREEMENT -> a.conditions() != null && a.conditions().contains(c.code());
-                    case FINANCIAL, DATA_QUALITY -> true;
-                    case REGIONAL -> false;
-                };
-                if (!applies || c.parameters() == null) {
-                    continue;
-                }
-                for (String name : c.parameters()) {
-                    if (!hasParameter(a, name, agreements)) {
-                        problems.add(new RuleProblem(path, 1, 1, c.code() + " applies to " + a.id()
-                                + " and needs parameter '" + name + "', which the file (and what it inherits) lacks"));
-                    }
+            List<ConditionSpec> list = a.conditionList();
+            for (int i = 0; i < list.size(); i++) {
+                ConditionSpec c = list.get(i);
+                if (c.code() != null && (c.code().startsWith("FIN-") || c.code().startsWith("DATA-"))
+                        && !genericCodes.contains(c.code())) {
+                    problems.add(at.problem(path, "/conditions/" + i + "/code", c.code()
+                            + " is not a generic code of generic.yaml: give an agreement condition its own prefix"));
                 }
             }
         }
         for (RegionDef r : regions.values()) {
             String path = files.keySet().stream().filter(f -> f.startsWith("regions/" + r.region() + "-"))
                     .findFirst().orElse("regions/" + r.region());
-            if (r.grants() == null) {
-                continue;
-            }
-            for (Map.Entry<String, RegionDef.GrantRules> g : r.grants().entrySet()) {
-                if (!agreements.containsKey(g.getKey())) {
-                    problems.add(new RuleProblem(path, lineOf(files.get(path), g.getKey() + ":"), 3,
-                            "unknown agreement '" + g.getKey() + "'"));
-                }
-                RegionDef.GrantRules rules = g.getValue();
-                if (rules == null || rules.conditions() == null) {
-                    continue;
-                }
-                for (String code : rules.conditions()) {
-                    ConditionDef c = conditions.get(code);
-                    if (c == null || c.parameters() == null) {
-                        continue;
+            LocatedYaml at = LocatedYaml.of(files.get(path));
+            if (r.grants() != null) {
+                for (Map.Entry<String, RegionDef.GrantRules> g : r.grants().entrySet()) {
+                    if (!agreements.containsKey(g.getKey())) {
+                        problems.add(at.problem(path, "/grants/" + g.getKey(), "unknown agreement '" + g.getKey() + "'"));
                     }
-                    for (String name : c.parameters()) {
-                        boolean present = switch (name) {
-                            case "category" -> rules.category() != null;
-                            case "costObject" -> rules.costObject() != null;
-                            case "responsible" -> rules.responsible() != null;
-                            default -> false;
-                        };
-                        if (!present) {
-                            problems.add(new RuleProblem(path, lineOf(files.get(path), g.getKey() + ":"), 3,
-                                    code + " needs '" + name + "' in grants." + g.getKey()));
+                    if (g.getValue() != null && g.getValue().clauses() != null) {
+                        for (Map.Entry<String, SourceRef> cl : g.getValue().clauses().entrySet()) {
+                            if (!genericCodes.contains(cl.getKey())) {
+                                problems.add(at.problem(path, "/grants/" + g.getKey() + "/clauses/" + cl.getKey(),
+                                        "clauses may only be given for generic codes of generic.yaml, not "
+                                                + cl.getKey()));
+                            }
+                            if (cl.getValue() == null || cl.getValue().clause() == null) {
+                                problems.add(at.problem(path, "/grants/" + g.getKey() + "/clauses/" + cl.getKey(),
+                                        cl.getKey() + ": give the clause"));
+                            }
                         }
                     }
                 }
             }
-        }
-    }
-
-    private static boolean hasParameter(AgreementDef a, String name, Map<String, AgreementDef> agreements) {
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        for (AgreementDef at = a; at != null && seen.add(at.id()); at = at.inherits() == null ? null
-                : agreements.get(at.inherits())) {
-            if (at.parameters() != null && at.parameters().get(name) != null && !at.parameters().get(name).isEmpty()) {
-                return true;
+            List<ConditionSpec> list = r.conditionList();
+            for (int i = 0; i < list.size(); i++) {
+                com.fasterxml.jackson.databind.JsonNode to = list.get(i).appliesTo();
+                if (to != null && to.isArray()) {
+                    for (int j = 0; j < to.size(); j++) {
+                        if (!agreements.containsKey(to.get(j).asText())) {
+                            problems.add(at.problem(path, "/conditions/" + i + "/appliesTo/" + j,
+                                    "unknown agreement '" + to.get(j).asText() + "'"));
+                        }
+                    }
+                } else if (to != null && !to.isNull() && !"all".equals(to.asText())
+                        && !agreements.containsKey(to.asText())) {
+                    problems.add(at.problem(path, "/conditions/" + i + "/appliesTo",
+                            "appliesTo is 'all' or a list of agreement ids, not '" + to.asText() + "'"));
+                }
             }
         }
-        return false;
     }
 
-    private static void checkRules(List<RuleEngine.RuleInfo> rules, Map<String, ConditionDef> conditions,
-                                   String catalogueText, List<RuleProblem> problems) {
-        Map<String, List<RuleEngine.RuleInfo>> byCode = new LinkedHashMap<>();
+    private static void checkRules(List<RuleEngine.RuleInfo> rules, Map<String, FamilyDef> families,
+                                   List<RuleProblem> problems) {
+        Map<String, List<RuleEngine.RuleInfo>> byFamily = new LinkedHashMap<>();
         for (RuleEngine.RuleInfo rule : rules) {
-            if (rule.code() == null || rule.code().isBlank()) {
+            if (rule.family() == null || rule.family().isBlank()) {
                 problems.add(new RuleProblem(rule.file(), rule.line(), 1,
-                        "rule \"" + rule.name() + "\" has no @code: every rule implements a condition of conditions.yaml"));
+                        "rule \"" + rule.name() + "\" has no @family: every rule judges the conditions of a family"));
                 continue;
             }
-            ConditionDef condition = conditions.get(rule.code());
-            if (condition == null) {
-                problems.add(new RuleProblem(rule.file(), rule.line(), 1,
-                        "rule \"" + rule.name() + "\" claims code " + rule.code() + ", which conditions.yaml does not list"));
-                continue;
-            }
-            if (rule.message() != null && (condition.messages() == null
-                    || !condition.messages().containsKey(rule.message()))) {
+            FamilyDef family = families.get(rule.family());
+            if (family == null) {
                 problems.add(new RuleProblem(rule.file(), rule.line(), 1, "rule \"" + rule.name()
-                        + "\" uses @message(" + rule.message() + "), which " + rule.code() + " does not define"));
+                        + "\" claims family " + rule.family() + ", which families/ does not declare"));
+                continue;
+            }
+            if (rule.message() != null && (family.messages() == null
+                    || !family.messages().containsKey(rule.message()))) {
+                problems.add(new RuleProblem(rule.file(), rule.line(), 1, "rule \"" + rule.name()
+                        + "\" uses @message(" + rule.message() + "), which family " + rule.family() + " does not define"));
             }
             if (rule.severity() != null && !Set.of("ERROR", "WARNING", "INFO").contains(rule.severity())) {
                 problems.add(new RuleProblem(rule.file(), rule.line(), 1, "rule \"" + rule.name()
                         + "\" has @severity(" + rule.severity() + "): use ERROR, WARNING or INFO"));
             }
-            byCode.computeIfAbsent(rule.code(), k -> new ArrayList<>()).add(rule);
+            byFamily.computeIfAbsent(rule.family(), k -> new ArrayList<>()).add(rule);
         }
-        for (Map.Entry<String, List<RuleEngine.RuleInfo>> e : byCode.entrySet()) {
-            if (e.getValue().size() > 1) {
-                for (RuleEngine.RuleInfo rule : e.getValue()) {
-                    if (rule.part() == null || rule.part().isBlank()) {
-                        problems.add(new RuleProblem(rule.file(), rule.line(), 1, "rule \"" + rule.name()
-                                + "\" shares code " + e.getKey() + " with other rules: mark each with @part(…)"));
-                    }
+        for (Map.Entry<String, List<RuleEngine.RuleInfo>> e : byFamily.entrySet()) {
+            Set<String> parts = new java.util.HashSet<>();
+            for (RuleEngine.RuleInfo rule : e.getValue()) {
+                if (e.getValue().size() > 1 && (rule.part() == null || rule.part().isBlank())) {
+                    problems.add(new RuleProblem(rule.file(), rule.line(), 1, "rule \"" + rule.name()
+                            + "\" shares family " + e.getKey() + " with other rules: mark each with @part(…)"));
+                } else if (rule.part() != null && !parts.add(rule.part())) {
+                    problems.add(new RuleProblem(rule.file(), rule.line(), 1, "rule \"" + rule.name()
+                            + "\" repeats @part(" + rule.part() + ") of family " + e.getKey()));
                 }
             }
         }
-        for (ConditionDef c : conditions.values()) {
-            if (c.retiredOn() == null && !byCode.containsKey(c.code())) {
-                problems.add(new RuleProblem("conditions.yaml", lineOf(catalogueText, "code: " + c.code()), 1,
-                        "condition " + c.code() + " has no rule"));
+        for (FamilyDef f : families.values()) {
+            if (!byFamily.containsKey(f.family())) {
+                problems.add(new RuleProblem("families/" + f.family() + ".yaml", 1, 1,
+                        "family " + f.family() + " has no rule: write families/" + f.family() + ".drl"));
             }
         }
     }

@@ -52,7 +52,7 @@ public class RulesResource {
         List<ConditionView> conditions = rules.conditions().values().stream()
                 .map(c -> new ConditionView(c.code(), c.family().name().toLowerCase().replace('_', '-'),
                         c.severity().name(), c.title(), c.source(), c.retiredOn(), c.messages(),
-                        rules.rules().stream().filter(r -> c.code().equals(r.code()))
+                        rules.rules().stream().filter(r -> c.familyName().equals(r.family()))
                                 .map(r -> new RuleView(r.name(), r.part(), r.severity(), r.file(), r.line()))
                                 .toList()))
                 .toList();

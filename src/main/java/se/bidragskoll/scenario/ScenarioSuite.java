@@ -35,12 +35,14 @@ import se.bidragskoll.ruleset.RuleSetException;
  * A file has {@code defaults} (a partial dossier merged under every scenario's) and {@code scenarios};
  * a scenario's {@code expect} maps condition codes to results and may add {@code facts} (the refs of
  * the findings of those codes), {@code amount} (their total), {@code findings} (their number) and
- * {@code outcome}.
+ * {@code outcome}; {@code missing} (the fields a CANNOT_ASSESS names), {@code clause} (words of the clause
+ * every finding of those codes cites) and {@code message} (words of one finding's Swedish message).
  */
 public final class ScenarioSuite {
 
     public static final Set<String> KINDS = Set.of("pass", "fail", "boundary", "missing-data");
-    private static final Set<String> EXPECT_KEYS = Set.of("facts", "amount", "findings", "outcome", "severity");
+    private static final Set<String> EXPECT_KEYS = Set.of("facts", "amount", "findings", "outcome", "severity", "missing",
+            "clause", "message");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
@@ -119,7 +121,7 @@ public final class ScenarioSuite {
         }
         for (String code : scenario.expectedResults().keySet()) {
             if (rules.condition(code).isEmpty()) {
-                mismatches.add(code + ": no such condition code in conditions.yaml");
+                mismatches.add(code + ": no agreement, region or generic file has this condition code");
                 continue;
             }
             String got = report.conditions().stream().filter(c -> c.code().equals(code)).findFirst()
@@ -159,6 +161,35 @@ public final class ScenarioSuite {
             findings.forEach(f -> got.add(f.severity()));
             if (!got.equals(Set.of(expect.get("severity").asText()))) {
                 mismatches.add("severity: expected " + expect.get("severity").asText() + ", got " + got);
+            }
+        }
+        if (expect.has("missing")) {
+            Set<String> expected = new TreeSet<>();
+            expect.get("missing").forEach(n -> expected.add(n.asText()));
+            Set<String> got = new TreeSet<>();
+            report.conditions().stream().filter(c -> scenario.expectedResults().containsKey(c.code())
+                    && c.missing() != null).forEach(c -> got.addAll(c.missing()));
+            if (!expected.equals(got)) {
+                mismatches.add("missing: expected " + expected + ", got " + got);
+            }
+        }
+        if (expect.has("clause")) {
+            String words = expect.get("clause").asText();
+            for (Report.Finding f : findings) {
+                if (f.source() == null || f.source().clause() == null || !f.source().clause().contains(words)) {
+                    mismatches.add("clause: " + f.id() + " cites '" + (f.source() == null ? null : f.source().clause())
+                            + "', not words '" + words + "'");
+                }
+            }
+            if (findings.isEmpty()) {
+                mismatches.add("clause: no finding to cite '" + words + "'");
+            }
+        }
+        if (expect.has("message")) {
+            String words = expect.get("message").asText();
+            if (findings.stream().noneMatch(f -> f.message().contains(words))) {
+                mismatches.add("message: no finding says '" + words + "'; they say "
+                        + findings.stream().map(Report.Finding::message).toList());
             }
         }
         if (expect.has("outcome") && !expect.get("outcome").asText().equals(report.outcome().name())) {

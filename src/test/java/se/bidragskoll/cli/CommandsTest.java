@@ -38,10 +38,10 @@ class CommandsTest {
     @Test
     void shouldNameFileAndLineOfASyntaxErrorInARuleBody() {
         Path rules = RulesCopy.of(tmp.resolve("rules"));
-        RulesCopy.replace(rules.resolve("exit-plans/exit-plan.drl"), "permanent == true, !hasExitPlan() )",
+        RulesCopy.replace(rules.resolve("families/exit-plan.drl"), "permanent == true, !hasExitPlan() )",
                 "permanent == true,, !hasExitPlan() )");
         assertEquals(1, run("check", rules.toString()));
-        assertTrue(printed().matches("(?s).*" + java.util.regex.Pattern.quote(rules.resolve("exit-plans/exit-plan.drl").toString())
+        assertTrue(printed().matches("(?s).*" + java.util.regex.Pattern.quote(rules.resolve("families/exit-plan.drl").toString())
                 + ":[1-9][0-9]*:[0-9]+: .*"), printed());
         assertTrue(!printed().contains("Exception"), "no stack trace: " + printed());
     }
@@ -49,14 +49,14 @@ class CommandsTest {
     @Test
     void shouldFailCheckOnAMissingParameterAScenarioWithAnUnknownCodeAndAnUnknownYamlKey() {
         Path rules = RulesCopy.of(tmp.resolve("rules"));
-        RulesCopy.replace(rules.resolve("agreements/patientmiljarden-2018.yaml"), "  actionPlanDeadline:", "  actionPlanDeadlin:");
-        RulesCopy.replace(rules.resolve("action-plan/deadline.test.yaml"), "PM-ACTION-PLAN-DEADLINE: PASS",
+        RulesCopy.replace(rules.resolve("agreements/patientmiljarden-2018.yaml"), "due: 2018-04-16, ", "");
+        RulesCopy.replace(rules.resolve("agreements/patientmiljarden-2018/action-plan-deadline.test.yaml"), "PM-ACTION-PLAN-DEADLINE: PASS",
                 "PM-ACTION-PLAN-DEADLYNE: PASS");
         RulesCopy.replace(rules.resolve("regions/19-vastmanland.yaml"), "name: Region Västmanland",
                 "name: Region Västmanland\ncolour: blue");
         assertEquals(1, run("check", rules.toString()));
         assertTrue(printed().contains("agreements/patientmiljarden-2018.yaml:"), printed());
-        assertTrue(printed().contains("needs parameter 'actionPlanDeadline'"), printed());
+        assertTrue(printed().contains("PM-ACTION-PLAN-DEADLINE (family event-deadline) needs parameter 'due'"), printed());
         assertTrue(printed().contains("unknown condition code PM-ACTION-PLAN-DEADLYNE"), printed());
         assertTrue(printed().contains("regions/19-vastmanland.yaml:"), printed());
     }
@@ -76,7 +76,7 @@ class CommandsTest {
     @Test
     void shouldFailTestAndReportTheScenarioWhenARuleChangesItsResult() throws IOException {
         Path rules = RulesCopy.of(tmp.resolve("rules"));
-        RulesCopy.replace(rules.resolve("agreements/patientmiljarden-2018.yaml"), "value: 2018-04-16", "value: 2018-04-12");
+        RulesCopy.replace(rules.resolve("agreements/patientmiljarden-2018.yaml"), "due: 2018-04-16", "due: 2018-04-12");
         Path report = tmp.resolve("report");
         assertEquals(1, run("test", rules.toString(), "--report", report.toString()));
         assertTrue(printed().contains("FAIL  En handlingsplan inlämnad 2018-04-13 kom in i tid"), printed());

@@ -30,7 +30,7 @@ class ReplayCommandTest {
         given().contentType(ContentType.JSON).body(Fixtures.read(Fixtures.JAMTLAND)).post("/api/v1/dossiers")
                 .then().statusCode(201);
         Path rules = RulesCopy.of(Path.of("target/replay-rules"));
-        RulesCopy.replace(rules.resolve("agreements/patientmiljarden-2018.yaml"), "value: 2018-04-16", "value: 2018-04-10");
+        RulesCopy.replace(rules.resolve("agreements/patientmiljarden-2018.yaml"), "due: 2018-04-16", "due: 2018-04-10");
 
         var config = ConfigProvider.getConfig();
         String url = config.getValue("quarkus.datasource.jdbc.url", String.class);

@@ -73,8 +73,7 @@ class StreamedLedgerJudgeTest {
         LedgerGenerator.writeCsv(dossier, csv);
         GrantScope scope = Evaluator.scope(dossier, Evaluator.regionTerms(dossier.region(),
                 rules.region(dossier.region()).orElseThrow(), dossier.agreement()));
-        AgreementTerms terms = Evaluator.terms(rules, rules.agreement(dossier.agreement()).orElseThrow(),
-                LedgerGenerator.AS_OF);
+        AgreementTerms terms = Evaluator.terms(rules, dossier.region(), dossier.agreement(), LedgerGenerator.AS_OF);
         List<Ledger> fired = new ArrayList<>();
 
         StreamedLedgerJudge.Result result = StreamedLedgerJudge.judge(LedgerCsvReader.source(csv, null), scope, terms,

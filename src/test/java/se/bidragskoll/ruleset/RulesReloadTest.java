@@ -54,15 +54,15 @@ class RulesReloadTest {
         given().auth().preemptive().basic("regelforfattare", "regelforfattare").post("/api/v1/rules/reload").then().statusCode(200);
         String before = version();
 
-        Path drl = RULES.resolve("cost-coding/cost-object.drl");
+        Path drl = RULES.resolve("families/cost-object.drl");
         RulesCopy.replace(drl, "object != $object )", "object != $object ))(");
         given().auth().preemptive().basic("regelforfattare", "regelforfattare").post("/api/v1/rules/reload")
                 .then().statusCode(422).contentType("application/problem+json")
-                .body("errors.field", hasItem(startsWith("cost-coding/cost-object.drl:")));
+                .body("errors.field", hasItem(startsWith("families/cost-object.drl:")));
         assertEquals(before, version());
 
         RulesCopy.replace(drl, "object != $object ))(", "object != $object )");
-        RulesCopy.replace(RULES.resolve("agreements/patientmiljarden-2018.yaml"), "value: 2018-04-16", "value: 2018-04-12");
+        RulesCopy.replace(RULES.resolve("agreements/patientmiljarden-2018.yaml"), "due: 2018-04-16", "due: 2018-04-12");
         String after = given().auth().preemptive().basic("regelforfattare", "regelforfattare").post("/api/v1/rules/reload").then().statusCode(200)
                 .body("changed", equalTo(true)).body("previous", equalTo(before))
                 .extract().path("version");
@@ -95,14 +95,14 @@ class RulesReloadTest {
             });
         }
         Path yaml = RULES.resolve("agreements/patientmiljarden-2018.yaml");
-        Path drl = RULES.resolve("exit-plans/exit-plan.drl");
+        Path drl = RULES.resolve("families/exit-plan.drl");
         for (int round = 0; round < 3; round++) {
-            RulesCopy.replace(yaml, "value: 2018-04-16", "value: 2018-04-15");
+            RulesCopy.replace(yaml, "due: 2018-04-16", "due: 2018-04-15");
             given().auth().preemptive().basic("regelforfattare", "regelforfattare").post("/api/v1/rules/reload").then().statusCode(200);
             RulesCopy.replace(drl, "$m : Measure(", "$m : Massure(");
             given().auth().preemptive().basic("regelforfattare", "regelforfattare").post("/api/v1/rules/reload").then().statusCode(422);
             RulesCopy.replace(drl, "$m : Massure(", "$m : Measure(");
-            RulesCopy.replace(yaml, "value: 2018-04-15", "value: 2018-04-16");
+            RulesCopy.replace(yaml, "due: 2018-04-15", "due: 2018-04-16");
             given().auth().preemptive().basic("regelforfattare", "regelforfattare").post("/api/v1/rules/reload").then().statusCode(200);
         }
         running.set(false);

@@ -2,6 +2,7 @@ package se.bidragskoll.web;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -119,8 +120,10 @@ class BrowserTest {
         screenshot("granskning");
         clickAndWait(By.cssSelector("#queue a.finding"));
         assertEquals("OPEN", browser.findElement(By.id("status")).getText());
-        assertTrue(browser.getPageSource().contains("För Region Västmanland innebär detta 15 miljoner kronor"),
+        assertTrue(browser.getPageSource().contains("Fördelningar av ett statsbidrag kan inte överstiga det belopp som beviljats"),
                 "the clause behind the finding is shown");
+        assertFalse(browser.getPageSource().contains("För Region Västmanland innebär detta 15 miljoner kronor"),
+                "a finding for Jönköpings län never cites Västmanland's document");
         new Select(browser.findElement(By.id("action"))).selectByValue("WAIVE");
         clickAndWait(By.id("decide"));
         assertTrue(browser.findElement(By.id("error")).getText().contains("motivering"), "a waiver needs a comment");
