@@ -274,7 +274,9 @@ public final class Evaluator {
                     : family.messages().get(d.messageKey);
             String message = template == null ? instance.title().in(locale)
                     : Messages.fill(template.in(locale), args, locale);
-            String severity = d.severity != null ? d.severity : instance.severity();
+            // A rule marks a note with @severity(INFO); a breach takes the condition's severity, which its
+            // file may set (a condition sourced from a summary may be a WARNING rather than an ERROR).
+            String severity = "INFO".equals(d.severity) ? "INFO" : instance.severity();
             List<Fact> facts = List.copyOf(new LinkedHashSet<>(m.facts()));
             SourceRef src = instance.source();
             findings.add(new Finding(id, d.code, severity, message,
