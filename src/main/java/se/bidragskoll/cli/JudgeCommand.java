@@ -13,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Locale;
 import se.bidragskoll.api.BadInputException;
 import se.bidragskoll.api.FieldError;
@@ -35,10 +34,7 @@ import se.bidragskoll.ruleset.RuleSetLoader;
  */
 final class JudgeCommand {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ObjectMapper JSON = se.bidragskoll.dossier.DossierJson.mapper();
 
     private JudgeCommand() {
     }
@@ -63,7 +59,7 @@ final class JudgeCommand {
             Dossier dossier = JSON.readValue(dossierFile.toFile(), Dossier.class).withLedger(null);
             DossierValidator.check(dossier, rules);
             LedgerSource source = LedgerCsvReader.source(ledgerFile, rules.objectColumn(dossier.region()));
-            report = Evaluator.judge(rules, dossier, source, LocalDate.now(ZoneId.of("Europe/Stockholm"))).in(locale);
+            report = Evaluator.judge(rules, dossier, source, se.bidragskoll.dossier.SwedishDates.today(java.time.Clock.systemUTC())).in(locale);
         } catch (BadInputException e) {
             for (FieldError problem : e.errors()) {
                 err.println((problem.field() == null ? "" : problem.field() + ": ") + problem.message().in(locale));

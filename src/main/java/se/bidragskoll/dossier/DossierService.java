@@ -66,7 +66,7 @@ public class DossierService {
         RuleSet ruleSet = rules.current();
         DossierValidator.check(dossier, ruleSet);
         caller.mustSee(dossier.region());
-        return Evaluator.judge(ruleSet, dossier, LocalDate.now(clock));
+        return Evaluator.judge(ruleSet, dossier, SwedishDates.today(clock));
     }
 
     /**
@@ -86,7 +86,7 @@ public class DossierService {
         }
         if (size > streamAbove.asLongValue()) {
             return Evaluator.judge(ruleSet, dossier.withLedger(null), LedgerCsvReader.source(ledgerFile, objectColumn),
-                    LocalDate.now(clock));
+                    SwedishDates.today(clock));
         }
         return validate(dossier.withLedger(LedgerCsvReader.read(ledgerFile, objectColumn).lines()));
     }
@@ -99,7 +99,7 @@ public class DossierService {
         caller.mustSubmitFor(submitted.region());
         Dossier dossier = submitted.ledger() == null ? submitted
                 : submitted.withLedger(LedgerLine.numbered(submitted.ledger()));
-        Evaluation evaluation = Evaluator.judge(ruleSet, dossier, LocalDate.now(clock));
+        Evaluation evaluation = Evaluator.judge(ruleSet, dossier, SwedishDates.today(clock));
         Instant now = clock.instant();
 
         DossierEntity entity = DossierEntity.forRegionAndAgreement(dossier.region(), dossier.agreement())
@@ -125,7 +125,7 @@ public class DossierService {
         RevisionEntity revision = revision(entity, dossier, ledger, now);
         Evaluation stored = storeReport(revision, ruleSet, evaluation, entity.id);
         tracker.track(entity.id, entity.region, entity.agreement, revision.revision, stored, caller.name(),
-                ruleSet.version(), LocalDate.now(clock), now);
+                ruleSet.version(), SwedishDates.today(clock), now);
         return new Submitted(entity.id, revision.revision, stored);
     }
 
@@ -147,7 +147,7 @@ public class DossierService {
         DossierValidator.check(dossier, ruleSet);
         // Judging needs no database and storing needs no judgement: on a large ledger they overlap.
         long start = System.nanoTime();
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = SwedishDates.today(clock);
         java.util.concurrent.CompletableFuture<Evaluation> judging = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             Evaluation e = Evaluator.judge(ruleSet, dossier, today);
             e.swedish();
@@ -164,7 +164,7 @@ public class DossierService {
         RevisionEntity revision = revision(entity, dossier, ledger, now);
         Evaluation stored = storeReport(revision, ruleSet, evaluation, entity.id);
         tracker.track(entity.id, entity.region, entity.agreement, revision.revision, stored, caller.name(),
-                ruleSet.version(), LocalDate.now(clock), now);
+                ruleSet.version(), SwedishDates.today(clock), now);
         return new Replaced(true, entity.id, revision.revision, parsed.lines().size(), stored,
                 (judged - start) / 1_000_000, (storedAt - start) / 1_000_000);
     }

@@ -26,6 +26,20 @@ public record Allocations(List<Allocation> items, BigDecimal total, Set<String> 
         return new Allocations(List.copyOf(allocations), total, Set.copyOf(units), complete);
     }
 
+    /** What the allocations give the unit, or {@code null} when it has none or an amount is missing. */
+    public BigDecimal amountFor(String unit) {
+        BigDecimal sum = null;
+        for (se.bidragskoll.dossier.Allocation a : items) {
+            if (unit != null && unit.equals(a.unit())) {
+                if (a.amount() == null) {
+                    return null;
+                }
+                sum = sum == null ? a.amount() : sum.add(a.amount());
+            }
+        }
+        return sum;
+    }
+
     public boolean allocated(String unit) {
         return unit != null && units.contains(unit);
     }

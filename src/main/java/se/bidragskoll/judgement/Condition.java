@@ -55,6 +55,12 @@ public record Condition(String code, String family, String severity, Text title,
         return v == null ? null : ((Map<String, String>) v).keySet();
     }
 
+    /** Whether the {@code ids} parameter has {@code code}, compared as {@link Ids#fold} does. */
+    public boolean allows(String name, String code) {
+        Set<String> ids = ids(name);
+        return ids != null && code != null && ids.stream().anyMatch(id -> Ids.same(id, code));
+    }
+
     /** The title an {@code ids} parameter gives an id, or the id itself. */
     @SuppressWarnings("unchecked")
     public String titleOf(String name, String id) {

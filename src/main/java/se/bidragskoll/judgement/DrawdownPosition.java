@@ -21,6 +21,11 @@ public record DrawdownPosition(String unit, LocalDate date, BigDecimal drawnSoFa
         return bookedSoFar == null ? null : drawnSoFar.subtract(bookedSoFar);
     }
 
+    /**
+     * Each unit's position at every date where its drawdowns or its booked costs change: a cost
+     * reversed after a drawdown lowers what was booked from that day on, while the drawdown stands.
+     * Without a ledger, only the drawdown dates (and nothing booked).
+     */
     public static List<DrawdownPosition> of(List<Drawdown> drawdowns, Ledger ledger) {
         Map<String, List<Drawdown>> byUnit = new HashMap<>();
         for (Drawdown d : drawdowns) {
@@ -29,18 +34,25 @@ public record DrawdownPosition(String unit, LocalDate date, BigDecimal drawnSoFa
             }
         }
         List<DrawdownPosition> positions = new ArrayList<>();
-        for (List<Drawdown> unitDrawdowns : byUnit.values()) {
+        for (Map.Entry<String, List<Drawdown>> e : byUnit.entrySet()) {
+            List<Drawdown> unitDrawdowns = e.getValue();
             unitDrawdowns.sort(Comparator.comparing(Drawdown::date));
+            java.util.TreeSet<LocalDate> dates = new java.util.TreeSet<>();
+            unitDrawdowns.forEach(d -> dates.add(d.date()));
+            if (ledger != null) {
+                // Booked costs matter from the first drawdown on: before it nothing is drawn.
+                dates.addAll(ledger.bookingDates(e.getKey()).tailSet(unitDrawdowns.get(0).date()));
+            }
             BigDecimal drawn = BigDecimal.ZERO;
-            for (int i = 0; i < unitDrawdowns.size(); i++) {
-                Drawdown d = unitDrawdowns.get(i);
-                drawn = drawn.add(d.amount());
-                boolean lastOfDay = i + 1 == unitDrawdowns.size() || !unitDrawdowns.get(i + 1).date().equals(d.date());
-                if (lastOfDay) {
-                    positions.add(new DrawdownPosition(d.unit(), d.date(), drawn,
-                            ledger == null ? null : ledger.bookedFor(d.unit(), d.date()),
-                            List.copyOf(unitDrawdowns.subList(0, i + 1))));
+            int next = 0;
+            for (LocalDate date : dates) {
+                while (next < unitDrawdowns.size() && !unitDrawdowns.get(next).date().isAfter(date)) {
+                    drawn = drawn.add(unitDrawdowns.get(next).amount());
+                    next++;
                 }
+                positions.add(new DrawdownPosition(e.getKey(), date, drawn,
+                        ledger == null ? null : ledger.bookedFor(e.getKey(), date),
+                        List.copyOf(unitDrawdowns.subList(0, next))));
             }
         }
         return positions;

@@ -1,46 +1,26 @@
 package se.bidragskoll.judgement;
 
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.YearMonth;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import org.jboss.logging.Logger;
 import se.bidragskoll.dossier.Dossier;
 import se.bidragskoll.dossier.LedgerLine;
-import se.bidragskoll.judgement.Report.ConditionResult;
-import se.bidragskoll.judgement.Report.Finding;
-import se.bidragskoll.judgement.Report.Outcome;
 import se.bidragskoll.judgement.Report.Result;
-import se.bidragskoll.ruleset.ConditionDef;
-import se.bidragskoll.ruleset.FamilyDef;
-import se.bidragskoll.ruleset.SourceRef;
 import se.bidragskoll.ruleset.RegionDef;
 import se.bidragskoll.ruleset.RuleEngine;
 import se.bidragskoll.ruleset.RuleSet;
-import se.bidragskoll.ruleset.Regions;
-import se.bidragskoll.ruleset.Text;
 
 /**
- * Judges one dossier with one rule set: maps the dossier to facts, lets the rules fire, and turns
- * what they concluded into a result per condition, findings with fingerprints, and an outcome.
+ * Judges one dossier with one rule set: resolves which conditions apply on {@code asOf}, maps the
+ * dossier to facts, lets the rules fire, and decides once which conditions lack the data they need.
+ * {@link ReportRenderer} turns that into the report.
  */
 public final class Evaluator {
 
@@ -111,6 +91,7 @@ public final class Evaluator {
         if (ledger != null) {
             facts.add(ledger);
             facts.addAll(ledger.getGroups());
+            facts.addAll(ledger.getPositions());
         }
         if (dossier.drawdowns() != null) {
             facts.add(new Drawdowns(List.copyOf(dossier.drawdowns())));
@@ -118,7 +99,7 @@ public final class Evaluator {
             facts.addAll(DrawdownPosition.of(dossier.drawdowns(), ledger));
         }
         if (dossier.waitingTimeReports() != null) {
-            facts.add(WaitingTimes.of(dossier.waitingTimeReports()));
+            facts.add(WaitingTimes.of(dossier.waitingTimeReports(), context.asOf()));
         }
         if (dossier.steeringGroupAnalysis() != null) {
             facts.add(dossier.steeringGroupAnalysis());
@@ -169,7 +150,8 @@ public final class Evaluator {
                 missing.put(c.code(), fields);
             }
         }
-        return new Evaluation(locale -> render(rules, dossier, context, missing, out, judgedAt, locale));
+        return new Evaluation(locale -> ReportRenderer.render(rules, dossier, context.asOf(), context.applicable(),
+                missing, out, judgedAt, locale));
     }
 
     /**
@@ -222,173 +204,4 @@ public final class Evaluator {
         return new GrantScope(costObject, Set.copyOf(measureIds), planGiven);
     }
 
-    private record Merged(FindingDraft first, List<Fact> facts, BigDecimal amount) {
-    }
-
-    private static Report render(RuleSet rules, Dossier dossier, Context context, Map<String, List<String>> missingData,
-                                 Verdicts out, Instant judgedAt, Locale locale) {
-        LocalDate asOf = context.asOf();
-        Set<String> applicable = context.applicable().codes();
-        Map<String, Merged> merged = new LinkedHashMap<>();
-        int anonymous = 0;
-        for (FindingDraft d : out.drafts()) {
-            if (!applicable.contains(d.code)) {
-                continue;
-            }
-            String key = d.group == null ? "#" + (anonymous++) : d.rule + "\u0000" + d.group;
-            Merged m = merged.get(key);
-            if (m == null) {
-                merged.put(key, new Merged(d, new ArrayList<>(d.facts), d.amount));
-            } else {
-                m.facts().addAll(d.facts);
-                merged.put(key, new Merged(m.first(), m.facts(),
-                        d.amount == null ? m.amount() : m.amount() == null ? d.amount : m.amount().add(d.amount)));
-            }
-        }
-        Map<String, Integer> order = new HashMap<>();
-        for (String code : rules.conditions().keySet()) {
-            order.put(code, order.size());
-        }
-        List<Merged> sorted = new ArrayList<>(merged.values());
-        sorted.sort(Comparator.<Merged>comparingInt(m -> order.getOrDefault(m.first().code, Integer.MAX_VALUE))
-                .thenComparingInt(m -> severityRank(m.first().severity))
-                .thenComparing(m -> m.facts().isEmpty() ? null : m.facts().get(0),
-                        Comparator.nullsFirst(FACT_ORDER)));
-
-        List<Finding> findings = new ArrayList<>();
-        Map<String, List<String>> findingsByCode = new LinkedHashMap<>();
-        Map<String, Boolean> breached = new LinkedHashMap<>();
-        for (Merged m : sorted) {
-            FindingDraft d = m.first();
-            ConditionDef condition = rules.conditions().get(d.code);
-            Condition instance = context.applicable().byCode(d.code).orElseThrow();
-            FamilyDef family = rules.family(instance.family()).orElseThrow();
-            String id = "f-" + (findings.size() + 1);
-            Map<String, Object> args = new LinkedHashMap<>();
-            d.args.forEach((k, v) -> args.put(k, label(family, v)));
-            args.putIfAbsent("count", m.facts().size());
-            if (m.amount() != null) {
-                args.putIfAbsent("total", m.amount());
-            }
-            Text template = family.messages() == null || d.messageKey == null ? null
-                    : family.messages().get(d.messageKey);
-            String message = template == null ? instance.title().in(locale)
-                    : Messages.fill(template.in(locale), args, locale);
-            // A rule marks a note with @severity(INFO); a breach takes the condition's severity, which its
-            // file may set (a condition sourced from a summary may be a WARNING rather than an ERROR).
-            String severity = "INFO".equals(d.severity) ? "INFO" : instance.severity();
-            List<Fact> facts = List.copyOf(new LinkedHashSet<>(m.facts()));
-            SourceRef src = instance.source();
-            findings.add(new Finding(id, d.code, severity, message,
-                    new Report.Source(src.document(), src.clause(), src.seed(), src.reference(), src.where(),
-                            src.kind(), src.url()),
-                    facts, m.amount(), fingerprint(dossier, d, facts), d.rule));
-            findingsByCode.computeIfAbsent(d.code, c -> new ArrayList<>()).add(id);
-            if (!"INFO".equals(severity)) {
-                breached.put(d.code, true);
-            }
-        }
-
-        List<ConditionResult> results = new ArrayList<>();
-        Map<Result, Integer> counts = new EnumMap<>(Result.class);
-        boolean cannotAssess = false;
-        for (ConditionDef c : rules.conditions().values()) {
-            Result result;
-            String detail = null;
-            List<String> missing = null;
-            LocalDate dueOn = null;
-            Long daysRemaining = null;
-            if (!applicable.contains(c.code())) {
-                result = Result.NOT_APPLICABLE;
-            } else if (breached.containsKey(c.code())) {
-                result = Result.FAIL;
-            } else if (out.dueOn(c.code()) != null) {
-                result = Result.NOT_YET_DUE;
-                dueOn = out.dueOn(c.code());
-                daysRemaining = ChronoUnit.DAYS.between(asOf, dueOn);
-                detail = Messages.fill(Messages.english(locale)
-                        ? "Not yet due: due {due}, {days, plural, one {# day} other {# days}} from {asOf}."
-                        : "Ännu inte aktuellt: förfaller {due}, om {days, plural, one {# dag} other {# dagar}} räknat från {asOf}.",
-                        Map.of("due", dueOn, "days", daysRemaining, "asOf", asOf), locale);
-            } else if (missingData.containsKey(c.code()) || out.missing(c.code()) != null) {
-                result = Result.CANNOT_ASSESS;
-                Set<String> fields = new TreeSet<>(missingData.getOrDefault(c.code(), List.of()));
-                if (out.missing(c.code()) != null) {
-                    fields.addAll(out.missing(c.code()));
-                }
-                missing = List.copyOf(fields);
-                detail = Messages.fill(Messages.english(locale) ? "Missing data: {fields}." : "Underlag saknas: {fields}.",
-                        Map.of("fields", missing), locale);
-            } else {
-                result = Result.PASS;
-            }
-            cannotAssess |= result == Result.CANNOT_ASSESS;
-            counts.merge(result, 1, Integer::sum);
-            Text title = context.applicable().byCode(c.code()).map(Condition::title).orElse(c.title());
-            results.add(new ConditionResult(c.code(), title.in(locale), familyName(c.family()), result,
-                    findingsByCode.get(c.code()), detail, missing, dueOn, daysRemaining));
-        }
-
-        int errors = 0;
-        int warnings = 0;
-        int infos = 0;
-        BigDecimal atStake = BigDecimal.ZERO;
-        for (Finding f : findings) {
-            switch (f.severity()) {
-                case "ERROR" -> {
-                    errors++;
-                    if (f.amount() != null) {
-                        atStake = atStake.add(f.amount());
-                    }
-                }
-                case "WARNING" -> warnings++;
-                default -> infos++;
-            }
-        }
-        Outcome outcome = errors > 0 ? Outcome.NON_COMPLIANT : cannotAssess ? Outcome.INCOMPLETE : Outcome.COMPLIANT;
-        return new Report(null, null, dossier.region(), Regions.name(dossier.region()).orElse(null),
-                dossier.agreement(), asOf, outcome, new Report.RulesetRef(rules.version(), rules.loadedAt()), judgedAt,
-                new Report.Summary(counts, errors, warnings, infos, atStake.setScale(2)), results, findings);
-    }
-
-    /** A value a family labels (an event kind, a register) in the reader's words; other values as they are. */
-    private static Object label(FamilyDef family, Object value) {
-        if (family.labels() != null && value instanceof String key && family.labels().containsKey(key)) {
-            return family.labels().get(key);
-        }
-        return value;
-    }
-
-    private static String familyName(ConditionDef.Family family) {
-        return switch (family) {
-            case AGREEMENT -> "agreement";
-            case REGIONAL -> "regional";
-            case FINANCIAL -> "financial";
-            case DATA_QUALITY -> "data-quality";
-        };
-    }
-
-    private static int severityRank(String severity) {
-        return "ERROR".equals(severity) ? 0 : "WARNING".equals(severity) ? 1 : 2;
-    }
-
-    /** Findings in the order of their first item: by type, then ledger row, then reference. */
-    private static final Comparator<Fact> FACT_ORDER = Comparator.comparing(Fact::type)
-            .thenComparing(Fact::row, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(Fact::ref, Comparator.nullsFirst(Comparator.naturalOrder()));
-
-    /** Same region, agreement, condition, rule part and input items give the same fingerprint. */
-    static String fingerprint(Dossier dossier, FindingDraft draft, List<Fact> facts) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            StringBuilder key = new StringBuilder()
-                    .append(dossier.region()).append('|').append(dossier.agreement()).append('|')
-                    .append(draft.code).append('|').append(draft.messageKey).append('|').append(draft.group);
-            facts.stream().map(f -> f.type() + ":" + f.ref()).sorted().forEach(r -> key.append('|').append(r));
-            byte[] hash = digest.digest(key.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -28,6 +28,8 @@ public final class Ledger {
     private final Map<String, TreeMap<LocalDate, BigDecimal>> runningByUnit = new ConcurrentHashMap<>();
     private final List<List<LedgerLine>> duplicates;
     private final List<LedgerGroup> groups;
+    private final List<NetPosition> positions;
+    private final int unitlessOnObject;
 
     record VoucherLine(String voucher, int line) {
     }
@@ -39,6 +41,11 @@ public final class Ledger {
         this.dailyByUnit = from.dailyByUnit;
         this.groups = groups;
         this.duplicates = duplicates;
+        List<NetPosition> nets = new ArrayList<>(from.nets.size());
+        from.nets.forEach((k, v) -> nets.add(new NetPosition(k.kind(), k.object(), k.measure(), k.unit(), v.net,
+                v.debits, v.credits)));
+        this.positions = List.copyOf(nets);
+        this.unitlessOnObject = from.unitlessOnObject;
     }
 
     /** The ledger of lines held in memory: groups with their lines, duplicates found by hashing. */
@@ -67,6 +74,15 @@ public final class Ledger {
         // One entry per (voucher, line): the line itself, or a list once the pair repeats.
         private final Map<VoucherLine, Object> byKey;
         private final List<VoucherLine> repeatedKeys = new ArrayList<>();
+        private final Map<NetPosition.Key, Net> nets = new HashMap<>();
+        private int unitlessOnObject;
+
+        /** A net position being summed. */
+        static final class Net {
+            BigDecimal net = BigDecimal.ZERO;
+            int debits;
+            int credits;
+        }
 
         /** A group being built: its lines (when kept), count and total. */
         static final class Group {
@@ -102,18 +118,44 @@ public final class Ledger {
             if (line.amount() == null || line.date() == null) {
                 return;
             }
+            boolean credit = line.amount().signum() < 0;
             if (scope.charges(line)) {
                 if (!terms.outsideFundingPeriod(line.date())) {
                     charged = charged.add(line.amount());
                     chargedCount++;
+                } else {
+                    // A credit outside the period gives money back: it lowers what was spent; a cost
+                    // outside the period is no eligible cost, and is judged net by the funding period.
+                    if (credit) {
+                        charged = charged.add(line.amount());
+                    }
+                    net(line.date().isBefore(terms.fundingPeriodStart()) ? NetPosition.Kind.BEFORE_PERIOD
+                            : NetPosition.Kind.AFTER_PERIOD, line, credit);
                 }
-                if (first == null || line.date().isBefore(first.date())) {
+                if (!credit && line.amount().signum() > 0 && (first == null || line.date().isBefore(first.date()))) {
                     first = line;
                 }
+            }
+            if (scope.hasCostObject() && scope.inPlan(line.measure()) && !scope.onObject(line)) {
+                net(NetPosition.Kind.WRONG_OBJECT, line, credit);
+            }
+            if (scope.onObject(line) && line.unit() == null && line.amount().signum() != 0) {
+                unitlessOnObject++;
             }
             if (scope.onObject(line) && line.unit() != null) {
                 dailyByUnit.computeIfAbsent(line.unit(), u -> new TreeMap<>()).merge(line.date(), line.amount(),
                         BigDecimal::add);
+            }
+        }
+
+        private void net(NetPosition.Kind kind, LedgerLine line, boolean credit) {
+            Net n = nets.computeIfAbsent(new NetPosition.Key(kind, line.object(), line.measure(), line.unit()),
+                    k -> new Net());
+            n.net = n.net.add(line.amount());
+            if (credit) {
+                n.credits++;
+            } else {
+                n.debits++;
             }
         }
 
@@ -179,7 +221,15 @@ public final class Ledger {
         return groups;
     }
 
-    /** Eligible costs: lines the grant carries, dated inside the funding period. */
+    /**
+     * Where the grant's lines sit outside the funding period or on another object than the grant's,
+     * net of credits, per object, measure and unit; the evaluator inserts them as facts.
+     */
+    public List<NetPosition> getPositions() {
+        return positions;
+    }
+
+    /** Eligible costs: lines the grant carries, dated inside the funding period, less credits outside it. */
     public BigDecimal getChargedInPeriod() {
         return chargedInPeriod;
     }
@@ -188,7 +238,7 @@ public final class Ledger {
         return chargedCount;
     }
 
-    /** The earliest dated line the grant carries, or {@code null}. */
+    /** The earliest dated cost (not a credit) the grant carries, or {@code null}. */
     public LedgerLine getFirstCharged() {
         return firstCharged;
     }
@@ -196,6 +246,17 @@ public final class Ledger {
     /** Groups of lines that share one (voucher, line) pair. */
     public List<List<LedgerLine>> getDuplicates() {
         return duplicates;
+    }
+
+    /** The days on which costs for {@code unit} are booked on the grant's object. */
+    public java.util.SortedSet<LocalDate> bookingDates(String unit) {
+        TreeMap<LocalDate, BigDecimal> daily = dailyByUnit.get(unit);
+        return daily == null ? new java.util.TreeSet<>() : daily.navigableKeySet();
+    }
+
+    /** Lines with an amount on the grant's object that name no unit: drawdowns cannot be tied to them. */
+    public int getUnitlessOnObject() {
+        return unitlessOnObject;
     }
 
     /** Costs booked on the grant's object for {@code unit} up to and including {@code date}. */

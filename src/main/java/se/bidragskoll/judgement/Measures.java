@@ -25,7 +25,7 @@ public record Measures(List<Measure> items, BigDecimal total, List<Measure> with
                 total = total.add(m.amount());
             }
             if (m.area() != null) {
-                areas.add(m.area());
+                areas.add(Ids.fold(m.area()));
             }
             if (m.id() != null) {
                 ids.merge(m.id(), 1, Integer::sum);
@@ -36,7 +36,7 @@ public record Measures(List<Measure> items, BigDecimal total, List<Measure> with
     }
 
     public boolean covers(String area) {
-        return areas.contains(area);
+        return areas.contains(Ids.fold(area));
     }
 
     /** Whether every measure names its development area. */

@@ -398,7 +398,8 @@ public final class LedgerCsvReader {
 
     private static LocalDate parseDate(String raw) {
         try {
-            return raw.length() == 8 ? LocalDate.parse(raw, COMPACT_DATE) : LocalDate.parse(raw);
+            // The same reading of dates as a dossier's: an instant is its day in Swedish time.
+            return raw.length() == 8 ? LocalDate.parse(raw, COMPACT_DATE) : se.bidragskoll.dossier.SwedishDates.parse(raw);
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -46,9 +46,7 @@ public final class ScenarioSuite {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final ObjectMapper JSON = se.bidragskoll.dossier.DossierJson.mapper();
 
     private ScenarioSuite() {
     }
@@ -114,7 +112,7 @@ public final class ScenarioSuite {
         Report report;
         try {
             Dossier dossier = JSON.treeToValue(scenario.dossier(), Dossier.class);
-            report = Evaluator.judge(rules, dossier, dossier.asOf() != null ? dossier.asOf() : LocalDate.now()).swedish();
+            report = Evaluator.judge(rules, dossier, dossier.asOf() != null ? dossier.asOf() : se.bidragskoll.dossier.SwedishDates.today(java.time.Clock.systemUTC())).swedish();
         } catch (JsonProcessingException | RuntimeException e) {
             mismatches.add("the dossier cannot be judged: " + e.getMessage());
             return new ScenarioResult(scenario, mismatches, actual);

@@ -30,7 +30,7 @@ class RuleSetLoaderTest {
     void shouldNameFileAndLineOfASyntaxErrorInARuleBody() throws IOException {
         copyRules();
         Path drl = copy.resolve("families/cost-object.drl");
-        String text = Files.readString(drl).replace("object != $object )", "object != $object ))) (");
+        String text = Files.readString(drl).replace("left(), !corrected() )", "left(), !corrected() ))) (");
         Files.writeString(drl, text);
         RuleSetException e = assertThrows(RuleSetException.class, () -> RuleSetLoader.load(copy));
         assertTrue(e.problems().stream().anyMatch(p -> p.file().equals("families/cost-object.drl") && p.line() > 1),

@@ -55,13 +55,13 @@ class RulesReloadTest {
         String before = version();
 
         Path drl = RULES.resolve("families/cost-object.drl");
-        RulesCopy.replace(drl, "object != $object )", "object != $object ))(");
+        RulesCopy.replace(drl, "left(), !corrected() )", "left(), !corrected() ))(");
         given().auth().preemptive().basic("regelforfattare", "regelforfattare").post("/api/v1/rules/reload")
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("errors.field", hasItem(startsWith("families/cost-object.drl:")));
         assertEquals(before, version());
 
-        RulesCopy.replace(drl, "object != $object ))(", "object != $object )");
+        RulesCopy.replace(drl, "left(), !corrected() ))(", "left(), !corrected() )");
         RulesCopy.replace(RULES.resolve("agreements/patientmiljarden-2018.yaml"), "due: 2018-04-16", "due: 2018-04-12");
         String after = given().auth().preemptive().basic("regelforfattare", "regelforfattare").post("/api/v1/rules/reload").then().statusCode(200)
                 .body("changed", equalTo(true)).body("previous", equalTo(before))
@@ -112,5 +112,51 @@ class RulesReloadTest {
         pool.shutdown();
         assertEquals(0, failed.get(), "requests that failed during reloads");
         org.junit.jupiter.api.Assertions.assertTrue(ok.get() > 0);
+    }
+
+    /**
+     * The acceptance test of agreements as data: a rule author writes a new agreement file in the
+     * documented format, using only existing families, and the running service judges dossiers under it
+     * with findings citing that file's clauses — no Java, no DRL.
+     */
+    @Test
+    void shouldJudgeANewAgreementWrittenAsDataWithItsOwnClauses() throws Exception {
+        RulesCopy.of(RULES);
+        java.nio.file.Files.writeString(RULES.resolve("agreements/exempel-2024.yaml"), """
+                id: exempel-2024
+                title: { sv: Exempelöverenskommelse 2024, en: Example agreement 2024 }
+                source: { document: "Exempelöverenskommelse 2024 (testfil)", kind: agreement-text }
+                conditions:
+                  - code: EX24-REPORT
+                    family: event-deadline
+                    params: { event: report-submitted, due: 2024-03-31, recipient: Socialstyrelsen }
+                    source: { clause: "Regionen ska redovisa användningen av medlen senast den 31 mars 2024.", where: "avsnitt 7" }
+                  - code: EX24-FUNDING-PERIOD
+                    family: funding-period
+                    params: { from: 2024-01-01, to: 2024-12-31 }
+                    source: { clause: "Medlen avser 2024." }
+                """);
+        given().auth().preemptive().basic("regelforfattare", "regelforfattare").post("/api/v1/rules/reload")
+                .then().statusCode(200);
+        given().contentType(ContentType.JSON).body("""
+                {"region": "19", "agreement": "exempel-2024", "asOf": "2025-04-30",
+                 "grant": {"grantedAmount": 1000000.00, "costObject": "9930"},
+                 "events": [{"kind": "report-submitted", "date": "2024-04-10", "recipient": "Socialstyrelsen"}],
+                 "ledger": [{"voucher": "B 1", "line": 1, "date": "2025-01-20", "account": "4011", "object": "9930", "amount": 5000.00}]}
+                """).post("/api/v1/validate")
+                .then().statusCode(200)
+                .body("conditions.find { it.code == 'EX24-REPORT' }.result", equalTo("FAIL"))
+                .body("findings.find { it.code == 'EX24-REPORT' }.message",
+                        equalTo("Redovisningen kom in 2024-04-10, 10 dagar efter sista dagen 2024-03-31."))
+                .body("findings.find { it.code == 'EX24-REPORT' }.source.clause",
+                        equalTo("Regionen ska redovisa användningen av medlen senast den 31 mars 2024."))
+                .body("findings.find { it.code == 'EX24-REPORT' }.source.where", equalTo("avsnitt 7"))
+                .body("findings.find { it.code == 'EX24-REPORT' }.source.document", equalTo("Exempelöverenskommelse 2024 (testfil)"))
+                .body("findings.find { it.code == 'EX24-FUNDING-PERIOD' }.source.clause", equalTo("Medlen avser 2024."))
+                .body("conditions.find { it.code == 'PM-FUNDING-PERIOD' }.result", equalTo("NOT_APPLICABLE"))
+                .body("conditions.find { it.code == 'REG-EXIT-PLAN' }.result", equalTo("CANNOT_ASSESS"));
+        RulesCopy.of(RULES);
+        given().auth().preemptive().basic("regelforfattare", "regelforfattare").post("/api/v1/rules/reload")
+                .then().statusCode(200);
     }
 }
