@@ -14,7 +14,22 @@ import se.bidragskoll.dossier.Drawdown;
  * date, and (when the ledger is known) the costs booked on the grant's object for it by then.
  */
 public record DrawdownPosition(String unit, LocalDate date, BigDecimal drawnSoFar, BigDecimal bookedSoFar,
-                               List<Drawdown> drawdownsSoFar) {
+                               List<Drawdown> drawdownsSoFar, Role role) {
+
+    /**
+     * Which of a unit's positions this is: its worst (the largest excess of drawn over booked, the
+     * earliest on a tie; with no ledger, none) or its total (all its drawdowns). The rules need no
+     * more, so the positions at other dates are never facts.
+     */
+    public enum Role { WORST, TOTAL }
+
+    public boolean worst() {
+        return role == Role.WORST;
+    }
+
+    public boolean total() {
+        return role == Role.TOTAL;
+    }
 
     /** Drawn minus booked; {@code null} without a ledger. */
     public BigDecimal excess() {
@@ -22,9 +37,9 @@ public record DrawdownPosition(String unit, LocalDate date, BigDecimal drawnSoFa
     }
 
     /**
-     * Each unit's position at every date where its drawdowns or its booked costs change: a cost
-     * reversed after a drawdown lowers what was booked from that day on, while the drawdown stands.
-     * Without a ledger, only the drawdown dates (and nothing booked).
+     * Each unit's worst position over every date where its drawdowns or its booked costs change (a cost
+     * reversed after a drawdown lowers what was booked from that day on, while the drawdown stands),
+     * and its total. Without a ledger, only the total (and nothing booked).
      */
     public static List<DrawdownPosition> of(List<Drawdown> drawdowns, Ledger ledger) {
         Map<String, List<Drawdown>> byUnit = new HashMap<>();
@@ -45,15 +60,27 @@ public record DrawdownPosition(String unit, LocalDate date, BigDecimal drawnSoFa
             }
             BigDecimal drawn = BigDecimal.ZERO;
             int next = 0;
+            DrawdownPosition worst = null;
             for (LocalDate date : dates) {
                 while (next < unitDrawdowns.size() && !unitDrawdowns.get(next).date().isAfter(date)) {
                     drawn = drawn.add(unitDrawdowns.get(next).amount());
                     next++;
                 }
-                positions.add(new DrawdownPosition(e.getKey(), date, drawn,
-                        ledger == null ? null : ledger.bookedFor(e.getKey(), date),
-                        List.copyOf(unitDrawdowns.subList(0, next))));
+                if (ledger != null) {
+                    BigDecimal booked = ledger.bookedFor(e.getKey(), date);
+                    if (worst == null || drawn.subtract(booked).compareTo(worst.excess()) > 0) {
+                        worst = new DrawdownPosition(e.getKey(), date, drawn, booked,
+                                List.copyOf(unitDrawdowns.subList(0, next)), Role.WORST);
+                    }
+                }
             }
+            if (worst != null) {
+                positions.add(worst);
+            }
+            Drawdown lastDrawdown = unitDrawdowns.get(unitDrawdowns.size() - 1);
+            positions.add(new DrawdownPosition(e.getKey(), lastDrawdown.date(), drawn,
+                    ledger == null ? null : ledger.bookedFor(e.getKey(), lastDrawdown.date()),
+                    List.copyOf(unitDrawdowns), Role.TOTAL));
         }
         return positions;
     }
