@@ -44,17 +44,14 @@ final class JudgeCommand {
     }
 
     static int run(Path rulesDir, Path dossierFile, Path ledgerFile, String language, Path reportFile,
-                   PrintStream out, PrintStream err) {
-        if (dossierFile == null || ledgerFile == null) {
-            throw new IllegalArgumentException("judge needs --dossier FILE.json and --ledger FILE.csv");
-        }
+                   PrintStream out, PrintStream err, boolean progress) {
         RuleSet rules;
         try {
             rules = RuleSetLoader.load(rulesDir);
         } catch (RuleSetException e) {
             e.problems().forEach(p -> err.println(CheckCommand.located(rulesDir, p)));
             err.println("The rules in " + rulesDir + " do not load; nothing judged.");
-            return 2;
+            return Commands.BAD_INPUT;
         }
         Locale locale = "en".equals(language) ? Locale.ENGLISH : Locale.forLanguageTag("sv");
         long start = System.nanoTime();
@@ -63,15 +60,18 @@ final class JudgeCommand {
             Dossier dossier = JSON.readValue(dossierFile.toFile(), Dossier.class).withLedger(null);
             DossierValidator.check(dossier, rules);
             LedgerSource source = LedgerCsvReader.source(ledgerFile, rules.objectColumn(dossier.region()));
+            if (progress) {
+                source = new Progress(source, err);
+            }
             report = Evaluator.judge(rules, dossier, source, LocalDate.now(ZoneId.of("Europe/Stockholm"))).in(locale);
         } catch (BadInputException e) {
             for (FieldError problem : e.errors()) {
                 err.println((problem.field() == null ? "" : problem.field() + ": ") + problem.message().in(locale));
             }
-            return 2;
+            return Commands.BAD_INPUT;
         } catch (JsonProcessingException e) {
             err.println(dossierFile + ": " + e.getOriginalMessage());
-            return 2;
+            return Commands.BAD_INPUT;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -88,6 +88,50 @@ final class JudgeCommand {
         err.printf("%s: %s, %d findings (%d errors), judged in %d ms%s%n", ledgerFile, report.outcome(),
                 report.findings().size(), report.summary().errors(), elapsed,
                 reportFile == null ? "" : "; report in " + reportFile);
-        return report.outcome() == Report.Outcome.COMPLIANT ? 0 : 1;
+        return report.outcome() == Report.Outcome.COMPLIANT ? Commands.OK : Commands.FOUND;
+    }
+
+    /**
+     * The ledger as read, with a progress line on the terminal (at most one a second, overwritten in
+     * place): which of the two passes, and how many lines of about how many.
+     */
+    static final class Progress implements LedgerSource {
+
+        private final LedgerSource source;
+        private final PrintStream err;
+        private int pass;
+
+        Progress(LedgerSource source, PrintStream err) {
+            this.source = source;
+            this.err = err;
+        }
+
+        @Override
+        public void forEach(java.util.function.Consumer<se.bidragskoll.dossier.LedgerLine> sink) {
+            pass++;
+            long expected = source.expectedLines();
+            long[] lines = {0};
+            long[] next = {System.nanoTime() + 1_000_000_000L};
+            source.forEach(line -> {
+                sink.accept(line);
+                if ((++lines[0] & 0x3FFF) == 0 && System.nanoTime() > next[0]) {
+                    next[0] = System.nanoTime() + 1_000_000_000L;
+                    err.print(line(pass, lines[0], expected));
+                    err.flush();
+                }
+            });
+            err.print(line(pass, lines[0], expected) + "\n");
+            err.flush();
+        }
+
+        static String line(int pass, long lines, long expected) {
+            return String.format(Locale.ROOT, "\rledger pass %d: %,d of about %,d lines", pass, lines,
+                    Math.max(lines, expected)).replace(',', ' ');
+        }
+
+        @Override
+        public long expectedLines() {
+            return source.expectedLines();
+        }
     }
 }
