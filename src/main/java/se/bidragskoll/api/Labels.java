@@ -53,6 +53,13 @@ public final class Labels {
         return locale != null && "en".equals(locale.getLanguage()) ? label[1] : label[0];
     }
 
+    /** Every label in the language, by code. */
+    public static Map<String, String> all(Locale locale) {
+        Map<String, String> all = new java.util.HashMap<>();
+        LABELS.keySet().forEach(code -> all.put(code, of(code, locale)));
+        return all;
+    }
+
     public static String swedish(String code) {
         return of(code, Locale.forLanguageTag("sv"));
     }

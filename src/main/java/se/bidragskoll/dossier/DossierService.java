@@ -187,6 +187,12 @@ public class DossierService {
                 (judged - start) / 1_000_000, (storedAt - start) / 1_000_000);
     }
 
+    /** Reads a ledger file the region's way and replaces the dossier's ledger with it (the pages' upload). */
+    public Replaced replaceLedgerFile(String id, String region, java.nio.file.Path file) {
+        ParsedLedger parsed = LedgerCsvReader.read(file, rules.current().objectColumn(region));
+        return replaceLedger(id, parsed);
+    }
+
     /** What replacing a ledger did. */
     public record Replaced(boolean changed, String dossierId, int revision, int lines, Evaluation evaluation,
                            long judgeMs, long storeMs) {
