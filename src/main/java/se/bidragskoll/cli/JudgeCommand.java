@@ -93,13 +93,14 @@ final class JudgeCommand {
 
     /**
      * The ledger as read, with a progress line on the terminal (at most one a second, overwritten in
-     * place): which of the two passes, and how many lines of about how many.
+     * place): which pass over the file, how many lines so far, and after the first pass, of how many.
      */
     static final class Progress implements LedgerSource {
 
         private final LedgerSource source;
         private final PrintStream err;
         private int pass;
+        private long known = -1;
 
         Progress(LedgerSource source, PrintStream err) {
             this.source = source;
@@ -109,24 +110,28 @@ final class JudgeCommand {
         @Override
         public void forEach(java.util.function.Consumer<se.bidragskoll.dossier.LedgerLine> sink) {
             pass++;
-            long expected = source.expectedLines();
+            long start = System.nanoTime();
             long[] lines = {0};
-            long[] next = {System.nanoTime() + 1_000_000_000L};
+            long[] next = {start + 1_000_000_000L};
             source.forEach(line -> {
                 sink.accept(line);
                 if ((++lines[0] & 0x3FFF) == 0 && System.nanoTime() > next[0]) {
                     next[0] = System.nanoTime() + 1_000_000_000L;
-                    err.print(line(pass, lines[0], expected));
+                    err.print(line(pass, lines[0], known, (System.nanoTime() - start) / 1_000_000_000L));
                     err.flush();
                 }
             });
-            err.print(line(pass, lines[0], expected) + "\n");
+            err.print(line(pass, lines[0], known, (System.nanoTime() - start) / 1_000_000_000L) + "\n");
             err.flush();
+            known = lines[0];
         }
 
-        static String line(int pass, long lines, long expected) {
-            return String.format(Locale.ROOT, "\rledger pass %d: %,d of about %,d lines", pass, lines,
-                    Math.max(lines, expected)).replace(',', ' ');
+        /** {@code ledger pass 2: 409 600 of 3 000 000 lines (13 %), 1 s}; without a total on the first pass. */
+        static String line(int pass, long lines, long total, long seconds) {
+            String count = String.format(Locale.ROOT, "%,d", lines).replace(',', ' ');
+            String of = total > 0 ? String.format(Locale.ROOT, " of %,d lines (%d %%)", total,
+                    Math.min(100, lines * 100 / total)).replace(',', ' ') : " lines";
+            return "\rledger pass " + pass + ": " + count + of + ", " + seconds + " s";
         }
 
         @Override

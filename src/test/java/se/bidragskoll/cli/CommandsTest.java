@@ -179,7 +179,8 @@ class CommandsTest {
 
     @Test
     void shouldShowTheLedgerPassAndLinesOnTheProgressLine() {
-        assertEquals("\rledger pass 2: 1 200 000 of about 3 000 000 lines",
-                JudgeCommand.Progress.line(2, 1_200_000, 3_000_000));
+        assertEquals("\rledger pass 1: 1 200 000 lines, 4 s", JudgeCommand.Progress.line(1, 1_200_000, -1, 4));
+        assertEquals("\rledger pass 2: 1 200 000 of 3 000 000 lines (40 %), 2 s",
+                JudgeCommand.Progress.line(2, 1_200_000, 3_000_000, 2));
     }
 }
