@@ -165,8 +165,8 @@ public class WebResource {
 
     @GET
     @Path("logga-in")
-    public String login(@QueryParam("fel") String failed) {
-        return page(login).data("failed", failed != null).render();
+    public TemplateInstance login(@QueryParam("fel") String failed) {
+        return page(login).data("failed", failed != null);
     }
 
     @GET
@@ -187,7 +187,7 @@ public class WebResource {
     }
 
     @GET
-    public String overview() {
+    public TemplateInstance overview() {
         Locale locale = locale();
         List<OverviewRow> rows = new ArrayList<>();
         Map<String, long[]> errors = new HashMap<>();
@@ -243,7 +243,7 @@ public class WebResource {
                         .toList()))
                 .data("chartDeadlines", Charts.timeline("chart-deadlines", t.get("chart_deadlines"), today, DEADLINE_DAYS,
                         deadlines, t.get("chart_today"), t.get("chart_days")))
-                .data("deadlines", deadlineRows).render();
+                .data("deadlines", deadlineRows);
     }
 
     private List<FindingView> openFindings() {
@@ -276,7 +276,7 @@ public class WebResource {
 
     @GET
     @Path("granskning")
-    public String queue(@QueryParam("region") String region, @QueryParam("agreement") String agreement,
+    public TemplateInstance queue(@QueryParam("region") String region, @QueryParam("agreement") String agreement,
                         @QueryParam("code") String code, @QueryParam("severity") String severity,
                         @QueryParam("status") String status, @QueryParam("sort") String sort,
                         @QueryParam("page") @DefaultValue("0") int page) {
@@ -297,7 +297,7 @@ public class WebResource {
                 .data("severities", List.of("ERROR", "WARNING", "INFO"))
                 .data("statuses", List.of("OPEN", "ACKNOWLEDGED", "WAIVED", "RESOLVED"))
                 .data("exportCsv", "/api/v1/findings/export.csv?" + filter)
-                .data("exportXlsx", "/api/v1/findings/export.xlsx?" + filter).render();
+                .data("exportXlsx", "/api/v1/findings/export.xlsx?" + filter);
     }
 
     @GET
@@ -377,7 +377,7 @@ public class WebResource {
                 .data("conditions", conditionRows).data("groups", groups)
                 .data("findingCount", report.path("findings").size())
                 .data("maySubmit", maySubmit).data("errors", errors)
-                .data("history", history(review.dossierHistory(id), locale)).render()).build();
+                .data("history", history(review.dossierHistory(id), locale))).build();
     }
 
     /** A ledger file from the dossier page: replaces the ledger all or nothing, then the page again. */
@@ -416,8 +416,8 @@ public class WebResource {
 
     @GET
     @Path("skicka-in")
-    public String submitPage() {
-        return submitPage(List.of()).render();
+    public TemplateInstance submitPage() {
+        return submitPage(List.of());
     }
 
     private TemplateInstance submitPage(List<String> errors) {
@@ -445,20 +445,20 @@ public class WebResource {
                     read = json.readValue(file.uploadedFile().toFile(), se.bidragskoll.dossier.Dossier.class);
                 } catch (JsonProcessingException e) {
                     return Response.status(400).type(MediaType.TEXT_HTML).entity(submitPage(List.of(
-                            file.fileName() + ": " + e.getOriginalMessage())).render()).build();
+                            file.fileName() + ": " + e.getOriginalMessage()))).build();
                 }
             } else {
                 return Response.status(400).type(MediaType.TEXT_HTML).entity(submitPage(List.of(text(
-                        "Välj en fil.", "Choose a file."))).render()).build();
+                        "Välj en fil.", "Choose a file.")))).build();
             }
             DossierService.Submitted submitted = dossiers.submit(read);
             return Response.seeOther(URI.create("/underlag/" + submitted.dossierId())).build();
         } catch (BadInputException e) {
-            return Response.status(400).type(MediaType.TEXT_HTML).entity(submitPage(messages(e)).render()).build();
+            return Response.status(400).type(MediaType.TEXT_HTML).entity(submitPage(messages(e))).build();
         } catch (NotFoundException | jakarta.ws.rs.ForbiddenException e) {
             return Response.status(403).type(MediaType.TEXT_HTML).entity(submitPage(List.of(text(
                     "Du skickar bara in underlag för dina egna regioner (" + String.join(", ", caller.regions()) + ").",
-                    "You submit dossiers for your own regions only (" + String.join(", ", caller.regions()) + ")."))).render())
+                    "You submit dossiers for your own regions only (" + String.join(", ", caller.regions()) + ")."))))
                     .build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -517,7 +517,7 @@ public class WebResource {
                     .data("comment", comment == null ? "" : comment)
                     .data("until", until == null ? "" : until)
                     .data("mayDecide", caller.isSteering() && !FindingEntity.Status.RESOLVED.name().equals(f.status()))
-                    .data("history", history(review.history(id), locale)).render()).type(MediaType.TEXT_HTML).build();
+                    .data("history", history(review.history(id), locale))).type(MediaType.TEXT_HTML).build();
         } catch (NotFoundException e) {
             return notFound();
         }
@@ -533,7 +533,7 @@ public class WebResource {
     }
 
     private Response notFound() {
-        return Response.status(404).entity(page(notFound).render()).type(MediaType.TEXT_HTML).build();
+        return Response.status(404).entity(page(notFound)).type(MediaType.TEXT_HTML).build();
     }
 
     /** A page with what every page needs: texts and labels in the caller's language, who is logged in. */
