@@ -132,6 +132,9 @@ public class WebResource {
     @Context
     jakarta.ws.rs.core.UriInfo uri;
 
+    @Context
+    jakarta.ws.rs.core.Request request;
+
     @CookieParam("sprak")
     String languageCookie;
 
@@ -180,7 +183,9 @@ public class WebResource {
     @GET
     @Path("sprak/{lang:sv|en}")
     public Response language(@PathParam("lang") String lang, @QueryParam("till") String back) {
-        String target = back != null && back.startsWith("/") && !back.startsWith("//") ? back : "/";
+        // only a path of this service: no scheme, no host (a leading // or a backslash would leave it)
+        String target = back != null && back.startsWith("/") && !back.startsWith("//") && !back.contains("\\")
+                && !back.contains(":") ? back : "/";
         return Response.seeOther(URI.create(target))
                 .cookie(new NewCookie.Builder("sprak").value(lang).path("/").maxAge(365 * 24 * 3600)
                         .sameSite(NewCookie.SameSite.LAX).build()).build();
@@ -546,18 +551,11 @@ public class WebResource {
 
     /** This page's path and query, for the language switch to come back to (GET pages only). */
     private String here() {
-        if (uri == null || !"GET".equals(headers == null ? "GET" : method())) {
+        if (uri == null || request == null || !"GET".equals(request.getMethod())) {
             return "/";
         }
         URI request = uri.getRequestUri();
         return nz(request.getRawPath() + (request.getRawQuery() == null ? "" : "?" + request.getRawQuery()));
-    }
-
-    @Context
-    jakarta.ws.rs.core.Request request;
-
-    private String method() {
-        return request == null ? "GET" : request.getMethod();
     }
 
     private Locale locale() {
