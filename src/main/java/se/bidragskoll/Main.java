@@ -5,14 +5,15 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 import se.bidragskoll.cli.Commands;
 
 /**
- * The packaged application: with a command ({@code check}, {@code test}, {@code replay},
- * {@code catalogue}, {@code judge}) it runs that for rule authors and CI and exits; without one it starts the service.
+ * The packaged application: without arguments it starts the service; with any ({@code check},
+ * {@code test}, {@code replay}, {@code catalogue}, {@code judge}, {@code --help}) it runs that command
+ * and exits, without starting anything.
  */
 @QuarkusMain
 public class Main {
 
     public static void main(String... args) {
-        if (args.length > 0 && Commands.isCommand(args[0])) {
+        if (Commands.isCommand(args)) {
             // The service is not started, so its logging is not configured either: until it is, every
             // record of every level would be queued in memory (the rule engine traces each fact it
             // inserts). A command speaks for itself; only warnings and errors are kept.

@@ -14,6 +14,18 @@ public final class Fixtures {
     private Fixtures() {
     }
 
+    /** The bytes of a test resource, e.g. {@code ledgers/raindance-utf8-bom.csv}. */
+    public static byte[] bytes(String resource) {
+        try (InputStream in = Fixtures.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no test resource " + resource);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static String read(String resource) {
         try (InputStream in = Fixtures.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {

@@ -40,17 +40,14 @@ final class JudgeCommand {
     }
 
     static int run(Path rulesDir, Path dossierFile, Path ledgerFile, String language, Path reportFile,
-                   PrintStream out, PrintStream err) {
-        if (dossierFile == null || ledgerFile == null) {
-            throw new IllegalArgumentException("judge needs --dossier FILE.json and --ledger FILE.csv");
-        }
+                   PrintStream out, PrintStream err, boolean progress) {
         RuleSet rules;
         try {
             rules = RuleSetLoader.load(rulesDir);
         } catch (RuleSetException e) {
             e.problems().forEach(p -> err.println(CheckCommand.located(rulesDir, p)));
             err.println("The rules in " + rulesDir + " do not load; nothing judged.");
-            return 2;
+            return Commands.BAD_INPUT;
         }
         Locale locale = "en".equals(language) ? Locale.ENGLISH : Locale.forLanguageTag("sv");
         long start = System.nanoTime();
@@ -59,15 +56,19 @@ final class JudgeCommand {
             Dossier dossier = JSON.readValue(dossierFile.toFile(), Dossier.class).withLedger(null);
             DossierValidator.check(dossier, rules);
             LedgerSource source = LedgerCsvReader.source(ledgerFile, rules.objectColumn(dossier.region()));
-            report = Evaluator.judge(rules, dossier, source, se.bidragskoll.dossier.SwedishDates.today(java.time.Clock.systemUTC())).in(locale);
+            if (progress) {
+                source = new Progress(source, err);
+            }
+            report = Evaluator.judge(rules, dossier, source,
+                    se.bidragskoll.dossier.SwedishDates.today(java.time.Clock.systemUTC())).in(locale);
         } catch (BadInputException e) {
             for (FieldError problem : e.errors()) {
                 err.println((problem.field() == null ? "" : problem.field() + ": ") + problem.message().in(locale));
             }
-            return 2;
+            return Commands.BAD_INPUT;
         } catch (JsonProcessingException e) {
             err.println(dossierFile + ": " + e.getOriginalMessage());
-            return 2;
+            return Commands.BAD_INPUT;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -84,6 +85,55 @@ final class JudgeCommand {
         err.printf("%s: %s, %d findings (%d errors), judged in %d ms%s%n", ledgerFile, report.outcome(),
                 report.findings().size(), report.summary().errors(), elapsed,
                 reportFile == null ? "" : "; report in " + reportFile);
-        return report.outcome() == Report.Outcome.COMPLIANT ? 0 : 1;
+        return report.outcome() == Report.Outcome.COMPLIANT ? Commands.OK : Commands.FOUND;
+    }
+
+    /**
+     * The ledger as read, with a progress line on the terminal (at most one a second, overwritten in
+     * place): which pass over the file, how many lines so far, and after the first pass, of how many.
+     */
+    static final class Progress implements LedgerSource {
+
+        private final LedgerSource source;
+        private final PrintStream err;
+        private int pass;
+        private long known = -1;
+
+        Progress(LedgerSource source, PrintStream err) {
+            this.source = source;
+            this.err = err;
+        }
+
+        @Override
+        public void forEach(java.util.function.Consumer<se.bidragskoll.dossier.LedgerLine> sink) {
+            pass++;
+            long start = System.nanoTime();
+            long[] lines = {0};
+            long[] next = {start + 1_000_000_000L};
+            source.forEach(line -> {
+                sink.accept(line);
+                if ((++lines[0] & 0x3FFF) == 0 && System.nanoTime() > next[0]) {
+                    next[0] = System.nanoTime() + 1_000_000_000L;
+                    err.print(line(pass, lines[0], known, (System.nanoTime() - start) / 1_000_000_000L));
+                    err.flush();
+                }
+            });
+            err.print(line(pass, lines[0], known, (System.nanoTime() - start) / 1_000_000_000L) + "\n");
+            err.flush();
+            known = lines[0];
+        }
+
+        /** {@code ledger pass 2: 409 600 of 3 000 000 lines (13 %), 1 s}; without a total on the first pass. */
+        static String line(int pass, long lines, long total, long seconds) {
+            String count = String.format(Locale.ROOT, "%,d", lines).replace(',', ' ');
+            String of = total > 0 ? String.format(Locale.ROOT, " of %,d lines (%d %%)", total,
+                    Math.min(100, lines * 100 / total)).replace(',', ' ') : " lines";
+            return "\rledger pass " + pass + ": " + count + of + ", " + seconds + " s";
+        }
+
+        @Override
+        public long expectedLines() {
+            return source.expectedLines();
+        }
     }
 }

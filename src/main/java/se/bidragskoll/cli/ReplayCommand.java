@@ -32,8 +32,8 @@ import se.bidragskoll.ruleset.RuleSetLoader;
 /**
  * {@code replay [DIR] --against JDBC_URL}: judges every stored dossier (the latest revision per region
  * and agreement) with the rules in DIR and shows, per region and condition, the findings that would
- * appear or disappear compared with the stored reports. Always exits 0 (2 on unusable arguments);
- * writes the same as JSON.
+ * appear or disappear compared with the stored reports, and writes the same as JSON. Exits 0 when
+ * it replayed, 2 when the rules do not load, 3 when the stored dossiers cannot be read.
  */
 public final class ReplayCommand {
 
@@ -74,14 +74,14 @@ public final class ReplayCommand {
         } catch (RuleSetException e) {
             e.problems().forEach(p -> out.println(CheckCommand.located(dir, p)));
             out.println("The rules in " + dir + " do not load; nothing replayed.");
-            return 0;
+            return Commands.BAD_INPUT;
         }
         Replay replay;
         try {
             replay = replay(rules, against, user, password);
         } catch (SQLException e) {
             out.println("Cannot read the stored dossiers from " + against + ": " + e.getMessage());
-            return 0;
+            return Commands.COULD_NOT_RUN;
         }
         print(replay, out);
         Path file = jsonFile != null ? jsonFile : Path.of("replay.json");

@@ -43,7 +43,7 @@ public class DossierResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Judge a dossier without storing anything")
     public Report validate(Dossier dossier, @Context HttpHeaders headers) {
-        return service.validate(dossier).in(Languages.of(headers));
+        return service.validate(dossier, Languages.of(headers));
     }
 
     @POST
@@ -57,9 +57,9 @@ public class DossierResource {
         }
         Dossier dossier = json.readValue(dossierJson, Dossier.class);
         if (ledger != null && ledger.size() > 0) {
-            return service.validate(dossier, ledger.uploadedFile()).in(Languages.of(headers));
+            return service.validate(dossier, ledger.uploadedFile(), Languages.of(headers));
         }
-        return service.validate(dossier).in(Languages.of(headers));
+        return service.validate(dossier, Languages.of(headers));
     }
 
     @POST

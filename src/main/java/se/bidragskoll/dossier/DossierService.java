@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import se.bidragskoll.judgement.Evaluation;
+import se.bidragskoll.judgement.Report;
+import se.bidragskoll.metrics.Metrics;
 import se.bidragskoll.review.FindingTracker;
 import se.bidragskoll.security.Caller;
 import io.quarkus.runtime.configuration.MemorySize;
@@ -61,19 +63,25 @@ public class DossierService {
     @Inject
     FindingTracker tracker;
 
-    /** Judges without storing anything. */
-    public Evaluation validate(Dossier dossier) {
+    @Inject
+    Metrics metrics;
+
+    /** Judges without storing anything; the report in the caller's language. */
+    public Report validate(Dossier dossier, Locale locale) {
         RuleSet ruleSet = rules.current();
         DossierValidator.check(dossier, ruleSet);
         caller.mustSee(dossier.region());
-        return Evaluator.judge(ruleSet, dossier, SwedishDates.today(clock));
+        long start = System.nanoTime();
+        Report report = Evaluator.judge(ruleSet, dossier, SwedishDates.today(clock)).in(locale);
+        metrics.judged(Metrics.Kind.VALIDATE, report, System.nanoTime() - start);
+        return report;
     }
 
     /**
      * Judges without storing anything, with the ledger from a CSV file. A large file is streamed:
      * memory grows with what the findings name, not with the file; the report is the same.
      */
-    public Evaluation validate(Dossier dossier, java.nio.file.Path ledgerFile) {
+    public Report validate(Dossier dossier, java.nio.file.Path ledgerFile, Locale locale) {
         RuleSet ruleSet = rules.current();
         DossierValidator.check(dossier.withLedger(null), ruleSet);
         caller.mustSee(dossier.region());
@@ -85,10 +93,13 @@ public class DossierService {
             throw new java.io.UncheckedIOException(e);
         }
         if (size > streamAbove.asLongValue()) {
-            return Evaluator.judge(ruleSet, dossier.withLedger(null), LedgerCsvReader.source(ledgerFile, objectColumn),
-                    SwedishDates.today(clock));
+            long start = System.nanoTime();
+            Report report = Evaluator.judge(ruleSet, dossier.withLedger(null),
+                    LedgerCsvReader.source(ledgerFile, objectColumn), SwedishDates.today(clock)).in(locale);
+            metrics.judged(Metrics.Kind.VALIDATE, report, System.nanoTime() - start);
+            return report;
         }
-        return validate(dossier.withLedger(LedgerCsvReader.read(ledgerFile, objectColumn).lines()));
+        return validate(dossier.withLedger(LedgerCsvReader.read(ledgerFile, objectColumn).lines()), locale);
     }
 
     /** Stores a new revision of the region's dossier for the agreement, and its report. */
@@ -99,7 +110,9 @@ public class DossierService {
         caller.mustSubmitFor(submitted.region());
         Dossier dossier = submitted.ledger() == null ? submitted
                 : submitted.withLedger(LedgerLine.numbered(submitted.ledger()));
+        long start = System.nanoTime();
         Evaluation evaluation = Evaluator.judge(ruleSet, dossier, SwedishDates.today(clock));
+        metrics.judged(Metrics.Kind.SUBMIT, evaluation.swedish(), System.nanoTime() - start);
         Instant now = clock.instant();
 
         DossierEntity entity = DossierEntity.forRegionAndAgreement(dossier.region(), dossier.agreement())
@@ -122,6 +135,9 @@ public class DossierService {
 
         LedgerStore.StoredLedger ledger = dossier.ledger() == null ? null
                 : ledgers.store(entity.id, dossier.ledger(), sha256(write(dossier.ledger())), "json");
+        if (ledger != null) {
+            metrics.ledgerLinesImported("json", dossier.ledger().size());
+        }
         RevisionEntity revision = revision(entity, dossier, ledger, now);
         Evaluation stored = storeReport(revision, ruleSet, evaluation, entity.id);
         tracker.track(entity.id, entity.region, entity.agreement, revision.revision, stored, caller.name(),
@@ -149,14 +165,16 @@ public class DossierService {
         long start = System.nanoTime();
         LocalDate today = SwedishDates.today(clock);
         java.util.concurrent.CompletableFuture<Evaluation> judging = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            long judgeStart = System.nanoTime();
             Evaluation e = Evaluator.judge(ruleSet, dossier, today);
-            e.swedish();
+            metrics.judged(Metrics.Kind.LEDGER, e.swedish(), System.nanoTime() - judgeStart);
             e.english();
             return e;
         });
         Instant now = clock.instant();
         LedgerStore.StoredLedger ledger = ledgers.store(entity.id, parsed.lines(), parsed.contentHash(), "csv");
         long storedAt = System.nanoTime();
+        metrics.ledgerLinesImported("csv", parsed.lines().size());
         Evaluation evaluation = judging.join();
         long judged = System.nanoTime();
         entity.latestRevision++;
@@ -167,6 +185,12 @@ public class DossierService {
                 ruleSet.version(), SwedishDates.today(clock), now);
         return new Replaced(true, entity.id, revision.revision, parsed.lines().size(), stored,
                 (judged - start) / 1_000_000, (storedAt - start) / 1_000_000);
+    }
+
+    /** Reads a ledger file the region's way and replaces the dossier's ledger with it (the pages' upload). */
+    public Replaced replaceLedgerFile(String id, String region, java.nio.file.Path file) {
+        ParsedLedger parsed = LedgerCsvReader.read(file, rules.current().objectColumn(region));
+        return replaceLedger(id, parsed);
     }
 
     /** What replacing a ledger did. */

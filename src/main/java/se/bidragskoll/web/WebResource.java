@@ -1,11 +1,14 @@
 package se.bidragskoll.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -15,32 +18,55 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 import se.bidragskoll.api.BadInputException;
 import se.bidragskoll.api.ConflictException;
+import se.bidragskoll.api.FieldError;
+import se.bidragskoll.api.Labels;
+import se.bidragskoll.api.Languages;
 import se.bidragskoll.dossier.DossierService;
 import se.bidragskoll.dossier.DossierSummary;
 import se.bidragskoll.judgement.Messages;
 import se.bidragskoll.review.Decision;
 import se.bidragskoll.review.FindingEntity;
+import se.bidragskoll.review.FindingPage;
 import se.bidragskoll.review.FindingView;
+import se.bidragskoll.review.HistoryEntry;
 import se.bidragskoll.review.ReviewService;
 import se.bidragskoll.security.Caller;
 
 /**
- * The web pages for the steering group and controllers, in Swedish, server-rendered with Qute and
- * usable without JavaScript: overview, review queue, dossier page, finding page with the decision form.
+ * The web pages for the steering group and controllers, server-rendered with Qute and usable without
+ * JavaScript: overview with charts, review queue, dossier page, finding page with the decision form,
+ * and the controllers' submissions (a dossier as JSON or workbook, a ledger as CSV). Swedish, English
+ * on {@code Accept-Language: en} or the language switch; times in Europe/Stockholm.
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
@@ -51,8 +77,36 @@ public class WebResource {
                               String outcomeText, long openErrors, String atStake, String submitted, int revision) {
     }
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.of("Europe/Stockholm"));
+    /** One row of the queue, as people read it. */
+    public record QueueRow(String id, String regionName, String code, String severity, String severityText,
+                           String status, String statusText, String amountText, String message, long ageDays) {
+    }
+
+    /** A finding on the dossier page. */
+    public record Card(String severity, String severityText, String code, String message, String clause,
+                       String document, String facts, String trackedId, String trackedStatus, String trackedStatusText) {
+    }
+
+    /** A condition's findings on the dossier page: the first few shown, the rest folded. */
+    public record Group(String code, String title, String result, String resultText, int count, String totalText,
+                        List<Card> shown, List<Card> folded) {
+    }
+
+    /** A line of history with its time in Stockholm. */
+    public record HistoryRow(String at, String actor, String action, String revision, String previousStatus,
+                             String newStatus, String comment) {
+    }
+
+    /** A deadline of the coming days, as listed below its chart. */
+    public record DeadlineRow(String due, String region, String agreement, String dossier, String code, String title) {
+    }
+
+    static final int SHOWN_PER_CONDITION = 3;
+    static final int QUEUE_PAGE = 50;
+    static final int DEADLINE_DAYS = 90;
+    private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(STOCKHOLM);
+    private static final Map<String, Map<String, String>> TEXTS = new HashMap<>();
 
     @Inject
     Caller caller;
@@ -65,6 +119,24 @@ public class WebResource {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    DossierWorkbook workbooks;
+
+    @Context
+    HttpHeaders headers;
+
+    @Context
+    jakarta.ws.rs.core.UriInfo uri;
+
+    @Context
+    jakarta.ws.rs.core.Request request;
+
+    @CookieParam("sprak")
+    String languageCookie;
 
     @Inject
     @Location("overview.html")
@@ -90,10 +162,14 @@ public class WebResource {
     @Location("notfound.html")
     Template notFound;
 
+    @Inject
+    @Location("submit.html")
+    Template submit;
+
     @GET
     @Path("logga-in")
-    public String login(@QueryParam("fel") String failed) {
-        return login.data("failed", failed != null).render();
+    public TemplateInstance login(@QueryParam("fel") String failed) {
+        return page(login).data("failed", failed != null);
     }
 
     @GET
@@ -103,128 +179,429 @@ public class WebResource {
                 .cookie(new NewCookie.Builder("bidragskoll").value("").path("/").maxAge(0).build()).build();
     }
 
+    /** The language switch: remembered in a cookie, back to the page it was chosen on. */
     @GET
-    public String overview() {
+    @Path("sprak/{lang:sv|en}")
+    public Response language(@PathParam("lang") String lang, @QueryParam("till") String back) {
+        // only a path of this service: no scheme, no host (a leading // or a backslash would leave it)
+        String target = back != null && back.startsWith("/") && !back.startsWith("//") && !back.contains("\\")
+                && !back.contains(":") ? back : "/";
+        return Response.seeOther(URI.create(target))
+                .cookie(new NewCookie.Builder("sprak").value(lang).path("/").maxAge(365 * 24 * 3600)
+                        .sameSite(NewCookie.SameSite.LAX).build()).build();
+    }
+
+    @GET
+    public TemplateInstance overview() {
+        Locale locale = locale();
         List<OverviewRow> rows = new ArrayList<>();
         Map<String, long[]> errors = new HashMap<>();
         Map<String, BigDecimal> atStake = new HashMap<>();
-        for (FindingView f : review.list(new ReviewService.Query(null, null, null, "ERROR", "OPEN", null, 0, 500),
-                Messages.SWEDISH).items()) {
-            errors.computeIfAbsent(f.dossier(), d -> new long[1])[0]++;
-            if (f.amount() != null) {
-                atStake.merge(f.dossier(), f.amount(), BigDecimal::add);
+        Map<String, BigDecimal> byRegion = new TreeMap<>();
+        Map<String, BigDecimal> byAgreement = new TreeMap<>();
+        Map<String, Integer> openByCode = new HashMap<>();
+        for (FindingView f : openFindings()) {
+            openByCode.merge(f.code(), 1, Integer::sum);
+            if (!"ERROR".equals(f.severity())) {
+                continue;
             }
+            errors.computeIfAbsent(f.dossier(), d -> new long[1])[0]++;
+            BigDecimal amount = f.amount() == null ? BigDecimal.ZERO : f.amount();
+            atStake.merge(f.dossier(), amount, BigDecimal::add);
+            byRegion.merge(f.regionName() == null ? f.region() : f.regionName(), amount, BigDecimal::add);
+            byAgreement.merge(f.agreement(), amount, BigDecimal::add);
         }
+        List<Charts.Deadline> deadlines = new ArrayList<>();
+        List<DeadlineRow> deadlineRows = new ArrayList<>();
+        LocalDate today = LocalDate.now(clock.withZone(STOCKHOLM));
         for (DossierSummary d : dossiers.list(null, null)) {
             rows.add(new OverviewRow(d.id(), d.region(), d.regionName(), d.agreement(), d.outcome(),
-                    outcomeText(d.outcome()), errors.getOrDefault(d.id(), new long[1])[0],
-                    Messages.money(atStake.getOrDefault(d.id(), BigDecimal.ZERO), Messages.SWEDISH),
-                    WHEN.format(d.submittedAt()), d.revision()));
-        }
-        return overview.data("who", who()).data("rows", rows).render();
-    }
-
-    @GET
-    @Path("granskning")
-    public String queue(@QueryParam("region") String region, @QueryParam("agreement") String agreement,
-                        @QueryParam("code") String code, @QueryParam("severity") String severity,
-                        @QueryParam("status") String status, @QueryParam("sort") String sort,
-                        @QueryParam("page") @DefaultValue("0") int page) {
-        ReviewService.Query q = new ReviewService.Query(blank(region), blank(agreement), blank(code), blank(severity),
-                blank(status), blank(sort), page, 100);
-        String filter = "?region=" + nz(q.region()) + "&agreement=" + nz(q.agreement()) + "&code=" + nz(q.code())
-                + "&severity=" + nz(q.severity()) + "&status=" + nz(q.status()) + "&sort=" + nz(q.sort());
-        return queue.data("who", who()).data("q", q).data("page", review.list(q, Messages.SWEDISH))
-                .data("severities", List.of("ERROR", "WARNING", "INFO"))
-                .data("statuses", List.of("OPEN", "ACKNOWLEDGED", "WAIVED", "RESOLVED"))
-                .data("exportCsv", "/api/v1/findings/export.csv" + filter)
-                .data("exportXlsx", "/api/v1/findings/export.xlsx" + filter).render();
-    }
-
-    @GET
-    @Path("underlag/{id}")
-    public Response dossier(@PathParam("id") String id) {
-        try {
-            Map<String, Object> report = json.readValue(dossiers.report(id, Messages.SWEDISH),
-                    new TypeReference<Map<String, Object>>() { });
-            Map<String, FindingView> tracked = new HashMap<>();
-            for (FindingView f : review.forDossier(id)) {
-                tracked.put(f.fingerprint(), f);
+                    Labels.of(d.outcome(), locale), errors.getOrDefault(d.id(), new long[1])[0],
+                    Format.money(atStake.getOrDefault(d.id(), BigDecimal.ZERO), locale),
+                    d.submittedAt() == null ? "" : WHEN.format(d.submittedAt()), d.revision()));
+            JsonNode report = report(d.id(), locale);
+            if (report == null) {
+                continue;
             }
-            return Response.ok(dossier.data("who", who()).data("id", id).data("report", report)
-                    .data("tracked", tracked).data("history", review.dossierHistory(id)).render()).build();
+            for (JsonNode c : report.path("conditions")) {
+                if (c.hasNonNull("dueOn")) {
+                    LocalDate due = LocalDate.parse(c.get("dueOn").asText());
+                    if (!due.isBefore(today) && !due.isAfter(today.plusDays(DEADLINE_DAYS))) {
+                        String label = (d.regionName() == null ? d.region() : d.regionName()) + ", " + d.agreement()
+                                + ": " + c.path("code").asText();
+                        deadlines.add(new Charts.Deadline(due, label));
+                        deadlineRows.add(new DeadlineRow(due.toString(), d.regionName(), d.agreement(), d.id(),
+                                c.path("code").asText(), c.path("title").asText()));
+                    }
+                }
+            }
+        }
+        deadlineRows.sort(Comparator.comparing(DeadlineRow::due));
+        Map<String, String> t = texts(locale);
+        return page(overview).data("rows", rows)
+                .data("chartRegions", Charts.bars("chart-regions", t.get("chart_byRegion"), moneyBars(byRegion, locale)))
+                .data("chartAgreements", Charts.bars("chart-agreements", t.get("chart_byAgreement"), moneyBars(byAgreement, locale)))
+                .data("chartCodes", Charts.bars("chart-codes", t.get("chart_byCode"), openByCode.entrySet().stream()
+                        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                        .limit(12)
+                        .map(e -> new Charts.Bar(e.getKey(), BigDecimal.valueOf(e.getValue()), String.valueOf(e.getValue())))
+                        .toList()))
+                .data("chartDeadlines", Charts.timeline("chart-deadlines", t.get("chart_deadlines"), today, DEADLINE_DAYS,
+                        deadlines, t.get("chart_today"), t.get("chart_days")))
+                .data("deadlines", deadlineRows);
+    }
+
+    private List<FindingView> openFindings() {
+        List<FindingView> all = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            FindingPage p = review.list(new ReviewService.Query(null, null, null, null, "OPEN", null, page, 500),
+                    Messages.SWEDISH);
+            all.addAll(p.items());
+            if ((long) (page + 1) * 500 >= p.total()) {
+                return all;
+            }
+        }
+    }
+
+    private static List<Charts.Bar> moneyBars(Map<String, BigDecimal> sums, Locale locale) {
+        return sums.entrySet().stream().filter(e -> e.getValue().signum() > 0)
+                .sorted(Map.Entry.<String, BigDecimal>comparingByValue().reversed())
+                .map(e -> new Charts.Bar(e.getKey(), e.getValue(), Format.money(e.getValue(), locale))).toList();
+    }
+
+    private JsonNode report(String id, Locale locale) {
+        try {
+            return json.readTree(dossiers.report(id, locale));
         } catch (NotFoundException e) {
-            return notFound();
+            return null;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
     @GET
+    @Path("granskning")
+    public TemplateInstance queue(@QueryParam("region") String region, @QueryParam("agreement") String agreement,
+                        @QueryParam("code") String code, @QueryParam("severity") String severity,
+                        @QueryParam("status") String status, @QueryParam("sort") String sort,
+                        @QueryParam("page") @DefaultValue("0") int page) {
+        Locale locale = locale();
+        ReviewService.Query q = new ReviewService.Query(blank(region), blank(agreement), blank(code), blank(severity),
+                blank(status), blank(sort), Math.max(0, page), QUEUE_PAGE);
+        String filter = "region=" + nz(q.region()) + "&agreement=" + nz(q.agreement()) + "&code=" + nz(q.code())
+                + "&severity=" + nz(q.severity()) + "&status=" + nz(q.status()) + "&sort=" + nz(q.sort());
+        FindingPage found = review.list(q, locale);
+        List<QueueRow> rows = found.items().stream().map(f -> new QueueRow(f.id(), f.regionName(), f.code(),
+                f.severity(), Labels.of(f.severity(), locale), f.status(), Labels.of(f.status(), locale),
+                f.amount() == null ? "" : Format.money(f.amount(), locale), f.message(), f.ageDays())).toList();
+        long pages = Math.max(1, (found.total() + QUEUE_PAGE - 1) / QUEUE_PAGE);
+        return page(queue).data("q", q).data("rows", rows).data("total", found.total())
+                .data("pageNumber", q.page() + 1).data("pages", pages)
+                .data("previous", q.page() > 0 ? "/granskning?" + filter + "&page=" + (q.page() - 1) : null)
+                .data("next", q.page() + 1 < pages ? "/granskning?" + filter + "&page=" + (q.page() + 1) : null)
+                .data("severities", List.of("ERROR", "WARNING", "INFO"))
+                .data("statuses", List.of("OPEN", "ACKNOWLEDGED", "WAIVED", "RESOLVED"))
+                .data("exportCsv", "/api/v1/findings/export.csv?" + filter)
+                .data("exportXlsx", "/api/v1/findings/export.xlsx?" + filter);
+    }
+
+    @GET
+    @Path("underlag/{id}")
+    public Response dossier(@PathParam("id") String id) {
+        return dossierPage(id, List.of(), 200);
+    }
+
+    private Response dossierPage(String id, List<String> errors, int status) {
+        Locale locale = locale();
+        JsonNode report;
+        try {
+            report = json.readTree(dossiers.report(id, locale));
+        } catch (NotFoundException e) {
+            return notFound();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        Map<String, FindingView> tracked = new HashMap<>();
+        for (FindingView f : review.forDossier(id)) {
+            tracked.put(f.fingerprint(), f);
+        }
+        Map<String, String> t = texts(locale);
+        Map<String, List<JsonNode>> byCode = new LinkedHashMap<>();
+        report.path("findings").forEach(f -> byCode.computeIfAbsent(f.path("code").asText(), c -> new ArrayList<>()).add(f));
+        Map<String, JsonNode> conditions = new LinkedHashMap<>();
+        report.path("conditions").forEach(c -> conditions.put(c.path("code").asText(), c));
+        List<Group> groups = new ArrayList<>();
+        for (Map.Entry<String, List<JsonNode>> e : byCode.entrySet()) {
+            JsonNode condition = conditions.get(e.getKey());
+            List<Card> cards = new ArrayList<>();
+            BigDecimal total = BigDecimal.ZERO;
+            boolean anyAmount = false;
+            for (JsonNode f : e.getValue()) {
+                if (f.hasNonNull("amount")) {
+                    total = total.add(f.get("amount").decimalValue());
+                    anyAmount = true;
+                }
+                List<String> facts = new ArrayList<>();
+                f.path("facts").forEach(x -> facts.add(x.path("type").asText() + " " + x.path("ref").asText()
+                        + (x.has("row") ? " (" + t.get("row") + " " + x.get("row").asText() + ")" : "")));
+                FindingView tf = tracked.get(f.path("fingerprint").asText());
+                cards.add(new Card(f.path("severity").asText(), Labels.of(f.path("severity").asText(), locale),
+                        f.path("code").asText(), f.path("message").asText(), f.path("source").path("clause").asText(),
+                        f.path("source").path("document").asText(), String.join(", ", facts),
+                        tf == null ? null : tf.id(), tf == null ? null : tf.status(),
+                        tf == null ? null : Labels.of(tf.status(), locale)));
+            }
+            String result = condition == null ? "" : condition.path("result").asText();
+            groups.add(new Group(e.getKey(), condition == null ? "" : condition.path("title").asText(), result,
+                    Labels.of(result, locale), cards.size(), anyAmount ? Format.money(total, locale) : null,
+                    cards.subList(0, Math.min(SHOWN_PER_CONDITION, cards.size())),
+                    cards.size() > SHOWN_PER_CONDITION ? cards.subList(SHOWN_PER_CONDITION, cards.size()) : List.of()));
+        }
+        List<Map<String, String>> conditionRows = new ArrayList<>();
+        for (JsonNode c : conditions.values()) {
+            Map<String, String> row = new HashMap<>();
+            row.put("code", c.path("code").asText());
+            row.put("title", c.path("title").asText());
+            row.put("result", c.path("result").asText());
+            row.put("resultText", Labels.of(c.path("result").asText(), locale));
+            row.put("detail", c.path("detail").asText(""));
+            row.put("due", c.path("dueOn").asText(""));
+            row.put("count", byCode.containsKey(c.path("code").asText())
+                    ? String.valueOf(byCode.get(c.path("code").asText()).size()) : "");
+            conditionRows.add(row);
+        }
+        String outcome = report.path("outcome").asText();
+        boolean maySubmit = caller.isController() && caller.regions().contains(report.path("region").asText());
+        return Response.status(status).type(MediaType.TEXT_HTML).entity(page(dossier).data("id", id)
+                .data("regionName", report.path("regionName").asText(report.path("region").asText()))
+                .data("agreement", report.path("agreement").asText())
+                .data("asOf", report.path("asOf").asText(""))
+                .data("revision", report.path("revision").asText(""))
+                .data("rulesetVersion", report.path("ruleset").path("version").asText())
+                .data("outcome", outcome).data("outcomeText", Labels.of(outcome, locale))
+                .data("conditions", conditionRows).data("groups", groups)
+                .data("findingCount", report.path("findings").size())
+                .data("maySubmit", maySubmit).data("errors", errors)
+                .data("history", history(review.dossierHistory(id), locale))).build();
+    }
+
+    /** A ledger file from the dossier page: replaces the ledger all or nothing, then the page again. */
+    @POST
+    @Path("underlag/{id}/huvudbok")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response uploadLedger(@PathParam("id") String id, @RestForm("ledger") FileUpload ledger) {
+        try {
+            String region = dossiers.regionForLedger(id);
+            if (ledger == null || ledger.size() == 0) {
+                return dossierPage(id, List.of(text("Filen är tom: välj huvudboken som CSV.",
+                        "The file is empty: choose the ledger as CSV.")), 400);
+            }
+            dossiers.replaceLedgerFile(id, region, ledger.uploadedFile());
+            return Response.seeOther(URI.create("/underlag/" + id)).build();
+        } catch (BadInputException e) {
+            return dossierPage(id, messages(e), 400);
+        } catch (NotFoundException e) {
+            return notFound();
+        } catch (jakarta.ws.rs.ForbiddenException e) {
+            return dossierPage(id, List.of(text("Bara regionens controller skickar in underlag.",
+                    "Only the region's controllers submit.")), 403);
+        }
+    }
+
+    @GET
+    @Path("underlag/{id}/arbetsbok.xlsx")
+    @Produces(DossierWorkbook.XLSX)
+    public Response dossierWorkbook(@PathParam("id") String id) {
+        try {
+            return workbooks.download(dossiers.get(id).dossier(), "underlag-" + id);
+        } catch (NotFoundException e) {
+            return notFound();
+        }
+    }
+
+    @GET
+    @Path("skicka-in")
+    public TemplateInstance submitPage() {
+        return submitPage(List.of());
+    }
+
+    private TemplateInstance submitPage(List<String> errors) {
+        return page(submit).data("errors", errors).data("regions", String.join(", ", caller.regions()));
+    }
+
+    @GET
+    @Path("skicka-in/arbetsbok.xlsx")
+    @Produces(DossierWorkbook.XLSX)
+    public Response emptyWorkbook() {
+        return workbooks.download(null, "underlag");
+    }
+
+    /** A dossier from the pages: a JSON file or a filled-in workbook, stored and judged, then its page. */
+    @POST
+    @Path("skicka-in")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response submitDossier(@RestForm("dossier") FileUpload file, @RestForm("workbook") FileUpload workbook) {
+        try {
+            se.bidragskoll.dossier.Dossier read;
+            if (workbook != null && workbook.size() > 0) {
+                read = workbooks.read(workbook.uploadedFile());
+            } else if (file != null && file.size() > 0) {
+                try {
+                    read = json.readValue(file.uploadedFile().toFile(), se.bidragskoll.dossier.Dossier.class);
+                } catch (JsonProcessingException e) {
+                    return Response.status(400).type(MediaType.TEXT_HTML).entity(submitPage(List.of(
+                            file.fileName() + ": " + e.getOriginalMessage()))).build();
+                }
+            } else {
+                return Response.status(400).type(MediaType.TEXT_HTML).entity(submitPage(List.of(text(
+                        "Välj en fil.", "Choose a file.")))).build();
+            }
+            DossierService.Submitted submitted = dossiers.submit(read);
+            return Response.seeOther(URI.create("/underlag/" + submitted.dossierId())).build();
+        } catch (BadInputException e) {
+            return Response.status(400).type(MediaType.TEXT_HTML).entity(submitPage(messages(e))).build();
+        } catch (NotFoundException | jakarta.ws.rs.ForbiddenException e) {
+            return Response.status(403).type(MediaType.TEXT_HTML).entity(submitPage(List.of(text(
+                    "Du skickar bara in underlag för dina egna regioner (" + String.join(", ", caller.regions()) + ").",
+                    "You submit dossiers for your own regions only (" + String.join(", ", caller.regions()) + ")."))))
+                    .build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @GET
     @Path("fynd/{id}")
     public Response finding(@PathParam("id") String id) {
-        return findingPage(id, null, 200);
+        return findingPage(id, null, 200, null, null, null);
     }
 
     @POST
     @Path("fynd/{id}/beslut")
-    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response decide(@PathParam("id") String id, @FormParam("action") String action,
                            @FormParam("comment") String comment, @FormParam("until") String until,
                            @FormParam("version") Long version) {
+        Locale locale = locale();
+        boolean english = Messages.english(locale);
         try {
             LocalDate untilDate = until == null || until.isBlank() ? null : LocalDate.parse(until);
-            review.decide(id, new Decision(action, blank(comment), untilDate, version), Messages.SWEDISH);
+            review.decide(id, new Decision(action, blank(comment), untilDate, version), locale);
             return Response.seeOther(URI.create("/fynd/" + id)).build();
         } catch (BadInputException e) {
-            return findingPage(id, e.errors().get(0).message().sv(), 400);
+            FieldError error = e.errors().get(0);
+            return findingPage(id, english ? error.message().en() : error.message().sv(), 400, action, comment, until);
         } catch (ConflictException e) {
-            return findingPage(id, e.text().sv(), 409);
+            return findingPage(id, e.text().in(locale), 409, action, comment, until);
         } catch (java.time.format.DateTimeParseException e) {
-            return findingPage(id, "Datumet ska skrivas ÅÅÅÅ-MM-DD.", 400);
+            return findingPage(id, text("Datumet ska skrivas ÅÅÅÅ-MM-DD.", "Write the date as YYYY-MM-DD."), 400,
+                    action, comment, until);
         } catch (NotFoundException e) {
             return notFound();
         } catch (jakarta.ws.rs.ForbiddenException e) {
-            return findingPage(id, "Bara styrgruppen för statsbidrag fattar beslut om fynd.", 403);
+            return findingPage(id, text("Bara styrgruppen för statsbidrag fattar beslut om fynd.",
+                    "Only the steering group for state grants decides on findings."), 403, action, comment, until);
         }
     }
 
-    private Response findingPage(String id, String error, int status) {
+    private Response findingPage(String id, String error, int status, String action, String comment, String until) {
+        Locale locale = locale();
         try {
-            FindingView f = review.get(id, Messages.SWEDISH);
+            FindingView f = review.get(id, locale);
+            Map<String, String> t = texts(locale);
             List<String> facts = new ArrayList<>();
             f.facts().forEach(x -> facts.add(x.path("type").asText() + " " + x.path("ref").asText()
-                    + (x.has("row") ? " (rad " + x.get("row").asText() + ")" : "")));
-            return Response.status(status).entity(finding.data("who", who()).data("f", f).data("error", error)
-                    .data("amountText", f.amount() == null ? null : Messages.money(f.amount(), Messages.SWEDISH))
+                    + (x.has("row") ? " (" + t.get("row") + " " + x.get("row").asText() + ")" : "")));
+            return Response.status(status).entity(page(finding).data("f", f).data("error", error)
+                    .data("severityText", Labels.of(f.severity(), locale))
+                    .data("statusText", Labels.of(f.status(), locale))
+                    .data("amountText", f.amount() == null ? null : Format.money(f.amount(), locale))
                     .data("factsText", String.join(", ", facts))
+                    .data("actions", List.of("ACKNOWLEDGE", "WAIVE", "REOPEN"))
+                    .data("chosen", action == null ? "ACKNOWLEDGE" : action)
+                    .data("comment", comment == null ? "" : comment)
+                    .data("until", until == null ? "" : until)
                     .data("mayDecide", caller.isSteering() && !FindingEntity.Status.RESOLVED.name().equals(f.status()))
-                    .data("history", review.history(id)).render()).type(MediaType.TEXT_HTML).build();
+                    .data("history", history(review.history(id), locale))).type(MediaType.TEXT_HTML).build();
         } catch (NotFoundException e) {
             return notFound();
         }
     }
 
+    private List<HistoryRow> history(List<HistoryEntry> entries, Locale locale) {
+        return entries.stream().map(h -> new HistoryRow(h.at() == null ? "" : WHEN.format(h.at()), h.actor(),
+                Labels.of(h.action(), locale), h.revision() == null ? "" : h.revision().toString(),
+                h.previousStatus() == null ? "" : Labels.of(h.previousStatus(), locale),
+                h.newStatus() == null ? "" : Labels.of(h.newStatus(), locale),
+                h.comment() == null ? "" : h.comment() + (h.until() == null ? "" : " (" + texts(locale).get("until") + " " + h.until() + ")")))
+                .toList();
+    }
+
     private Response notFound() {
-        return Response.status(404).entity(notFound.data("who", who()).render()).type(MediaType.TEXT_HTML).build();
+        return Response.status(404).entity(page(notFound)).type(MediaType.TEXT_HTML).build();
     }
 
-    private String who() {
-        String role = caller.isSteering() ? "styrgruppen" : caller.isController() ? "controller för "
-                + String.join(", ", caller.regions()) : "regelförfattare";
-        return caller.name() + " (" + role + ")";
+    /** A page with what every page needs: texts and labels in the caller's language, who is logged in. */
+    private TemplateInstance page(Template template) {
+        Locale locale = locale();
+        return template.instance().data("t", texts(locale)).data("L", Labels.all(locale))
+                .data("lang", locale.getLanguage()).data("who", who(locale)).data("here", here())
+                .data("maySubmit", caller.isController());
     }
 
-    private static String outcomeText(String outcome) {
-        if (outcome == null) {
+    /** This page's path and query, for the language switch to come back to (GET pages only). */
+    private String here() {
+        if (uri == null || request == null || !"GET".equals(request.getMethod())) {
+            return "/";
+        }
+        URI request = uri.getRequestUri();
+        return nz(request.getRawPath() + (request.getRawQuery() == null ? "" : "?" + request.getRawQuery()));
+    }
+
+    private Locale locale() {
+        if ("en".equals(languageCookie)) {
+            return Locale.ENGLISH;
+        }
+        if ("sv".equals(languageCookie)) {
+            return Messages.SWEDISH;
+        }
+        return Languages.of(headers);
+    }
+
+    private String text(String sv, String en) {
+        return Messages.english(locale()) ? en : sv;
+    }
+
+    private List<String> messages(BadInputException e) {
+        boolean english = Messages.english(locale());
+        return e.errors().stream().map(p -> (p.field() == null ? "" : p.field() + ": ")
+                + (english ? p.message().en() : p.message().sv())).toList();
+    }
+
+    static Map<String, String> texts(Locale locale) {
+        String language = Messages.english(locale) ? "en" : "sv";
+        return TEXTS.computeIfAbsent(language, l -> {
+            Properties properties = new Properties();
+            try (InputStream in = WebResource.class.getClassLoader().getResourceAsStream("web/texts_" + l + ".properties")) {
+                properties.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Map<String, String> map = new HashMap<>();
+            properties.forEach((k, v) -> map.put(k.toString(), v.toString()));
+            return Map.copyOf(map);
+        });
+    }
+
+    private String who(Locale locale) {
+        if (caller.name() == null || caller.name().isBlank()) {
             return "";
         }
-        return switch (outcome) {
-            case "COMPLIANT" -> "Uppfyller villkoren";
-            case "NON_COMPLIANT" -> "Bryter mot villkor";
-            case "INCOMPLETE" -> "Underlag saknas";
-            default -> outcome;
-        };
+        boolean english = Messages.english(locale);
+        String role = caller.isSteering() ? (english ? "steering group" : "styrgruppen")
+                : caller.isController() ? (english ? "controller for " : "controller för ") + String.join(", ", caller.regions())
+                : (english ? "rule author" : "regelförfattare");
+        return caller.name() + " (" + role + ")";
     }
 
     private static String blank(String value) {
@@ -232,6 +609,6 @@ public class WebResource {
     }
 
     private static String nz(String value) {
-        return value == null ? "" : java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+        return value == null ? "" : URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

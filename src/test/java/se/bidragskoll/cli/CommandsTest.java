@@ -130,4 +130,57 @@ class CommandsTest {
         assertTrue(printed().contains("rad 2, kolumn belopp: \"12.345,6x\" är inget belopp"), printed());
         assertTrue(!Files.exists(report));
     }
+
+    @Test
+    void shouldPrintEachCommandsHelpWithItsExitCodesWithoutRunningIt() {
+        assertEquals(0, run("test", "--help"), printed());
+        assertTrue(printed().contains("Usage:") && printed().contains("--report"), printed());
+        assertTrue(printed().contains("Exit codes:"), printed());
+        assertTrue(!printed().contains("PASS  "), "the scenarios ran: " + printed());
+        for (String command : new String[]{"check", "replay", "catalogue", "judge"}) {
+            assertEquals(0, run(command, "--help"), command);
+        }
+        assertEquals(0, run("--help"));
+        assertTrue(printed().contains("judge") && printed().contains("Without a command the service starts"), printed());
+    }
+
+    @Test
+    void shouldRefuseAnUnknownOptionAndAnUnknownCommandWithExitTwo() {
+        assertEquals(2, run("check", "--bogus"), printed());
+        assertTrue(printed().contains("Unknown option: '--bogus'"), printed());
+        assertEquals(2, run("chekc"), printed());
+        assertEquals(2, run("judge", "--dossier", "d.json"), printed());
+        assertTrue(printed().contains("--ledger"), printed());
+    }
+
+    @Test
+    void shouldExitTwoWithoutAStackTraceWhenAFileOrFolderIsMissing() throws IOException {
+        Path ledger = tmp.resolve("ledger.csv");
+        Files.writeString(ledger, "verifikation;rad;datum;konto;objekt;belopp\n");
+        assertEquals(2, run("judge", "--dossier", tmp.resolve("saknas.json").toString(), "--ledger", ledger.toString()),
+                printed());
+        assertTrue(printed().contains("saknas.json: no such file"), printed());
+        assertEquals(2, run("check", tmp.resolve("no-rules").toString()), printed());
+        assertTrue(printed().contains("no such folder"), printed());
+        assertTrue(!printed().contains("Exception") && !printed().contains("\tat "), printed());
+    }
+
+    @Test
+    void shouldExitNonZeroReplayingABrokenRulesFolderOrAnUnreachableDatabase() {
+        Path rules = RulesCopy.of(tmp.resolve("rules"));
+        RulesCopy.replace(rules.resolve("families/exit-plan.drl"), "permanent == true, !hasExitPlan() )",
+                "permanent == true,, !hasExitPlan() )");
+        assertEquals(2, run("replay", rules.toString(), "--against", "jdbc:h2:mem:replay-broken",
+                "--json", tmp.resolve("replay.json").toString()), printed());
+        assertTrue(printed().contains("do not load"), printed());
+        assertEquals(3, run("replay", "rules", "--against", "jdbc:nothing:here",
+                "--json", tmp.resolve("replay.json").toString()), printed());
+    }
+
+    @Test
+    void shouldShowTheLedgerPassAndLinesOnTheProgressLine() {
+        assertEquals("\rledger pass 1: 1 200 000 lines, 4 s", JudgeCommand.Progress.line(1, 1_200_000, -1, 4));
+        assertEquals("\rledger pass 2: 1 200 000 of 3 000 000 lines (40 %), 2 s",
+                JudgeCommand.Progress.line(2, 1_200_000, 3_000_000, 2));
+    }
 }

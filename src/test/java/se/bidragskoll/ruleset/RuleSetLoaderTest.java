@@ -30,7 +30,7 @@ class RuleSetLoaderTest {
     void shouldNameFileAndLineOfASyntaxErrorInARuleBody() throws IOException {
         copyRules();
         Path drl = copy.resolve("families/cost-object.drl");
-        String text = Files.readString(drl).replace("left(), !corrected() )", "left(), !corrected() ))) (");
+        String text = Files.readString(drl).replace("hasAmount, date != null )", "hasAmount, date != null ))) (");
         Files.writeString(drl, text);
         RuleSetException e = assertThrows(RuleSetException.class, () -> RuleSetLoader.load(copy));
         assertTrue(e.problems().stream().anyMatch(p -> p.file().equals("families/cost-object.drl") && p.line() > 1),

@@ -55,13 +55,13 @@ class RulesReloadTest {
         String before = version();
 
         Path drl = RULES.resolve("families/cost-object.drl");
-        RulesCopy.replace(drl, "left(), !corrected() )", "left(), !corrected() ))(");
+        RulesCopy.replace(drl, "hasAmount, date != null )", "hasAmount, date != null )))(");
         given().auth().preemptive().basic("regelforfattare", "regelforfattare").post("/api/v1/rules/reload")
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("errors.field", hasItem(startsWith("families/cost-object.drl:")));
         assertEquals(before, version());
 
-        RulesCopy.replace(drl, "left(), !corrected() ))(", "left(), !corrected() )");
+        RulesCopy.replace(drl, "hasAmount, date != null )))(", "hasAmount, date != null )");
         RulesCopy.replace(RULES.resolve("agreements/patientmiljarden-2018.yaml"), "due: 2018-04-16", "due: 2018-04-12");
         String after = given().auth().preemptive().basic("regelforfattare", "regelforfattare").post("/api/v1/rules/reload").then().statusCode(200)
                 .body("changed", equalTo(true)).body("previous", equalTo(before))

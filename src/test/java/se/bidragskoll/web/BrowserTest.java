@@ -52,10 +52,17 @@ class BrowserTest {
     private WebDriver browser;
 
     @BeforeEach
-    void startBrowser() throws Exception {
+    void needChromium() {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Chromium is not installed (apt-get install chromium chromium-driver); .ci/run installs it");
+    }
+
+    /** A browser whose Accept-Language is {@code language} (sv-SE or en-GB). */
+    private void startBrowser(String language) throws Exception {
         ChromeOptions options = new ChromeOptions();
+        options.addArguments("--lang=" + language);
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language + ","
+                + language.substring(0, 2)));
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
@@ -109,6 +116,7 @@ class BrowserTest {
 
     @Test
     void shouldLetTheSteeringGroupWaiveAFindingAndKeepOtherRegionsAwayFromControllers() throws Exception {
+        startBrowser("sv-SE");
         String dossier = given().auth().preemptive().basic("kontroller-ovriga", "kontroller-ovriga")
                 .contentType(ContentType.JSON)
                 .body(Fixtures.read(Fixtures.VASTMANLAND).replace("\"region\": \"19\"", "\"region\": \"06\""))
@@ -119,7 +127,7 @@ class BrowserTest {
         browser.get(url("/granskning?region=06&code=FIN-ALLOCATION-CEILING"));
         screenshot("granskning");
         clickAndWait(By.cssSelector("#queue a.finding"));
-        assertEquals("OPEN", browser.findElement(By.id("status")).getText());
+        assertEquals("Öppen", browser.findElement(By.id("status")).getText());
         assertTrue(browser.getPageSource().contains("Fördelningar av ett statsbidrag kan inte överstiga det belopp som beviljats"),
                 "the clause behind the finding is shown");
         assertFalse(browser.getPageSource().contains("För Region Västmanland innebär detta 15 miljoner kronor"),
@@ -127,10 +135,13 @@ class BrowserTest {
         new Select(browser.findElement(By.id("action"))).selectByValue("WAIVE");
         clickAndWait(By.id("decide"));
         assertTrue(browser.findElement(By.id("error")).getText().contains("motivering"), "a waiver needs a comment");
-        new Select(browser.findElement(By.id("action"))).selectByValue("WAIVE");
+        assertEquals("WAIVE", new Select(browser.findElement(By.id("action"))).getFirstSelectedOption().getAttribute("value"),
+                "the refused decision's action is kept");
         browser.findElement(By.id("comment")).sendKeys("Styrgruppen 2018-11-05: fördelningen justeras i december");
         clickAndWait(By.id("decide"));
-        assertEquals("WAIVED", browser.findElement(By.id("status")).getText());
+        assertEquals("Undantagen", browser.findElement(By.id("status")).getText());
+        assertTrue(browser.findElement(By.id("history")).getText().matches("(?s).*20[0-9]{2}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}.*"),
+                "history times as local date and time, not raw instants");
         assertTrue(browser.findElement(By.id("history")).getText().contains("styrgrupp"));
         screenshot("fynd-undantaget");
 
@@ -143,5 +154,113 @@ class BrowserTest {
         browser.get(url("/underlag/" + dossier));
         assertTrue(browser.findElement(By.id("notfound")).isDisplayed(), "region 23's controller cannot see region 06");
         screenshot("annan-region");
+    }
+
+    /** Waits until the page shows {@code id} (after an upload answered by a redirect or a page of errors). */
+    private void waitFor(By element) {
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.findElements(element).isEmpty());
+    }
+
+    @Test
+    void shouldLetAControllerSubmitADossierFromAWorkbookAndALedgerFromACsvFileAndSeeTheReport() throws Exception {
+        startBrowser("sv-SE");
+        Path workbook = Files.createTempDirectory("arbetsbok").resolve("underlag-jamtland.xlsx");
+        Workbooks.jamtland(workbook, "12600000");
+        Path broken = workbook.resolveSibling("underlag-fel.xlsx");
+        Workbooks.jamtland(broken, "12,6 mnkr");
+
+        logIn("kontroller-jh");
+        clickAndWait(By.id("nav-submit"));
+        browser.findElement(By.id("workbook-file")).sendKeys(broken.toString());
+        browser.findElement(By.id("workbook-send")).click();
+        waitFor(By.id("errors"));
+        assertTrue(browser.findElement(By.id("errors")).getText().contains("Bidrag, rad 5, kolumn B"),
+                "sheet, row and column of the bad cell: " + browser.findElement(By.id("errors")).getText());
+        screenshot("arbetsbok-fel");
+
+        browser.get(url("/skicka-in"));
+        browser.findElement(By.id("workbook-file")).sendKeys(workbook.toString());
+        browser.findElement(By.id("workbook-send")).click();
+        waitFor(By.id("conditions"));
+        assertTrue(browser.getCurrentUrl().contains("/underlag/d-"), browser.getCurrentUrl());
+        assertEquals("Uppfyller inte villkoren", browser.findElement(By.id("outcome")).getText());
+        assertTrue(browser.findElement(By.id("group-REG-COST-OBJECT")).getText().contains("Ej uppfyllt"));
+        String revision = browser.findElement(By.id("history")).getText();
+        screenshot("underlag-fran-arbetsbok");
+
+        Path csv = Path.of(getClass().getClassLoader().getResource("ledgers/raindance-utf8-bom.csv").toURI());
+        browser.findElement(By.id("ledger-file")).sendKeys(csv.toString());
+        WebElement before = browser.findElement(By.id("history"));
+        browser.findElement(By.id("ledger-send")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> {
+            try {
+                before.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+            }
+        });
+        waitFor(By.id("history"));
+        assertTrue(!browser.findElement(By.id("history")).getText().equals(revision), "a new revision after the ledger");
+        assertTrue(browser.findElement(By.id("group-REG-COST-OBJECT")).getText().contains("A 104233/2"),
+                "the finding names the line of the uploaded file");
+        screenshot("underlag-efter-huvudbok");
+    }
+
+    @Test
+    void shouldLetTheSteeringGroupPageThroughTheQueueAndSeeTheChartsInEnglishAndSwedish() throws Exception {
+        String id = given().auth().preemptive().basic("kontroller-jh", "kontroller-jh").contentType(ContentType.JSON)
+                .body(se.bidragskoll.bench.LedgerGenerator.dossierJson()).post("/api/v1/dossiers")
+                .then().statusCode(201).extract().path("dossier");
+        Path ledger = Files.createTempFile("huvudbok", ".csv");
+        se.bidragskoll.bench.LedgerGenerator.writeCsv(30_000, ledger);
+        given().auth().preemptive().basic("kontroller-jh", "kontroller-jh").contentType("text/csv")
+                .body(Files.readAllBytes(ledger)).put("/api/v1/dossiers/" + id + "/ledger").then().statusCode(200);
+
+        startBrowser("en-GB");
+        logIn("styrgrupp");
+        assertTrue(browser.findElement(By.tagName("h1")).getText().startsWith("Overview"));
+        assertTrue(browser.findElement(By.id("chart-regions")).isDisplayed(), "money at stake by region");
+        assertTrue(browser.findElement(By.id("chart-agreements")).isDisplayed(), "money at stake by agreement");
+        assertTrue(browser.findElement(By.id("chart-codes")).getAttribute("innerHTML").contains("REG-COST-OBJECT"));
+        assertTrue(browser.getPageSource().contains("Deadlines of the coming 90 days"));
+        screenshot("overview-en");
+
+        browser.get(url("/granskning?region=23"));
+        long total = Long.parseLong(browser.findElement(By.id("total")).getText());
+        assertTrue(total > WebResource.QUEUE_PAGE, "more findings than a page: " + total);
+        assertEquals("Page 1 of " + ((total + WebResource.QUEUE_PAGE - 1) / WebResource.QUEUE_PAGE),
+                browser.findElement(By.id("page-of")).getText());
+        assertEquals(WebResource.QUEUE_PAGE, browser.findElements(By.cssSelector("#queue tbody tr")).size());
+        assertTrue(browser.findElement(By.id("queue")).getText().contains("Open"));
+        assertTrue(browser.findElement(By.id("queue")).getText().matches("(?s).*[0-9],[0-9]{3}\\.[0-9]{2}[ \u00a0]kr.*"),
+                "amounts as English money");
+        String first = browser.findElement(By.cssSelector("#queue a.finding")).getText();
+        clickAndWait(By.id("next"));
+        assertEquals("Page 2 of " + ((total + WebResource.QUEUE_PAGE - 1) / WebResource.QUEUE_PAGE),
+                browser.findElement(By.id("page-of")).getText());
+        assertTrue(!browser.findElement(By.cssSelector("#queue a.finding")).getText().equals(first));
+        clickAndWait(By.id("previous"));
+        assertEquals(first, browser.findElement(By.cssSelector("#queue a.finding")).getText());
+
+        clickAndWait(By.id("lang-sv"));
+        assertTrue(browser.findElement(By.id("page-of")).getText().startsWith("Sida 1 av"), "the language switch");
+        assertTrue(browser.findElement(By.id("queue")).getText().contains("Öppen"));
+        assertTrue(browser.findElement(By.id("queue")).getText().matches("(?s).*[0-9][ \u00a0][0-9]{3},[0-9]{2}[ \u00a0]kr.*"),
+                "amounts as Swedish money: " + browser.findElement(By.id("queue")).getText().substring(0, 300));
+        screenshot("granskning-sida");
+
+        browser.get(url("/underlag/" + id));
+        WebElement group = browser.findElement(By.xpath("//section[contains(@class,'group')][details]"));
+        assertEquals(WebResource.SHOWN_PER_CONDITION, group.findElements(By.cssSelector(":scope > .finding-card")).size(),
+                "the first few findings of a condition shown");
+        WebElement more = group.findElement(By.cssSelector("details.more"));
+        assertTrue(more.getAttribute("open") == null, "the rest folded");
+        assertTrue(group.findElement(By.tagName("h3")).getText().matches("(?s).*[0-9]+ fynd.*"), "counted");
+        screenshot("underlag-grupperat");
+
+        browser.get(url("/"));
+        assertTrue(browser.findElement(By.tagName("h1")).getText().startsWith("Översikt"));
+        screenshot("oversikt-sv");
     }
 }
