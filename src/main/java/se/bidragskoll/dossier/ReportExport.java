@@ -71,7 +71,7 @@ final class ReportExport {
                     .build(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
                 csv.writeRecord(FINDINGS);
                 for (JsonNode f : report.path("findings")) {
-                    csv.writeRecord(findingCells(f));
+                    csv.writeRecord(se.bidragskoll.api.CsvCells.safe(findingCells(f)));
                 }
             }
         };

@@ -16,7 +16,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -99,9 +98,13 @@ public class WebResource {
     @GET
     @Path("logga-ut")
     public Response logout() {
-        return Response.seeOther(URI.create("/logga-in"))
-                .cookie(new NewCookie.Builder("bidragskoll").value("").path("/").maxAge(0).build()).build();
+        // Quarkus removes its login cookie and sends no renewed one on this answer.
+        io.quarkus.vertx.http.runtime.security.FormAuthenticationMechanism.logout(identity);
+        return Response.seeOther(URI.create("/logga-in")).build();
     }
+
+    @Inject
+    io.quarkus.security.identity.SecurityIdentity identity;
 
     @GET
     public String overview() {
