@@ -38,6 +38,9 @@ public class EdgeFilter {
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10M")
     io.quarkus.runtime.configuration.MemorySize maxBody;
 
+    @jakarta.inject.Inject
+    Sessions sessions;
+
     void register(@Observes Filters filters) {
         filters.register(this::screen, BEFORE_AUTHENTICATION);
     }
@@ -72,7 +75,24 @@ public class EdgeFilter {
             answer(ctx, 401, SecurityProblems.problem(401, locale(ctx), path));
             return;
         }
+        if (path != null && path.equals("/j_security_check") && ctx.request().method() == io.vertx.core.http.HttpMethod.POST) {
+            ctx.addHeadersEndHandler(v -> openSessionOnLogin(ctx));
+        }
         ctx.next();
+    }
+
+    /** A successful form login (a redirect that sets the login cookie) opens a server-held session. */
+    private void openSessionOnLogin(RoutingContext ctx) {
+        if (ctx.response().getStatusCode() != 302) {
+            return;
+        }
+        // Quarkus sends a failed login to the error page (/logga-in?fel=1), a successful one onwards.
+        String location = ctx.response().headers().get("Location");
+        boolean loggedIn = location != null && !location.contains("/logga-in");
+        String user = ctx.request().getFormAttribute("j_username");
+        if (loggedIn && user != null) {
+            ctx.response().headers().add("Set-Cookie", Sessions.cookie(sessions.open(user), ctx.request().isSSL()));
+        }
     }
 
     void refused(RoutingContext ctx) {

@@ -242,6 +242,11 @@ class AbuseCasesTest {
                 "the login cookie is removed: " + cookies);
         assertTrue(cookies.stream().filter(c -> c.startsWith("bidragskoll=")).allMatch(c -> c.toLowerCase()
                 .contains("max-age=0")), "and not renewed on the same answer: " + cookies);
+        // A copy of the cookies taken before the logout is worth nothing after it.
+        given().cookies(session).redirects().follow(false).get("/granskning").then().statusCode(303)
+                .header("Location", containsString("/logga-in"));
+        given().cookies(Map.of("bidragskoll", session.get("bidragskoll"))).redirects().follow(false).get("/granskning")
+                .then().statusCode(303);
     }
 
     @Test
@@ -540,8 +545,8 @@ class AbuseCasesTest {
     private static Map<String, String> login(String user) {
         Response login = given().contentType(ContentType.URLENC).formParam("j_username", user)
                 .formParam("j_password", user).redirects().follow(false).post("/j_security_check");
-        login.then().statusCode(302).cookie("bidragskoll", notNullValue());
-        return Map.of("bidragskoll", login.cookie("bidragskoll"));
+        login.then().statusCode(302).cookie("bidragskoll", notNullValue()).cookie(Sessions.COOKIE, notNullValue());
+        return Map.of("bidragskoll", login.cookie("bidragskoll"), Sessions.COOKIE, login.cookie(Sessions.COOKIE));
     }
 
     private static String hiddenToken(String html) {
