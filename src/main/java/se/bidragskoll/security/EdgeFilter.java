@@ -131,11 +131,15 @@ public class EdgeFilter {
         }
     }
 
+    private long mebibytes() {
+        return maxBody.asLongValue() / (1024 * 1024);
+    }
+
     private Problem tooLargeProblem(RoutingContext ctx, String path) {
         boolean en = english(ctx);
         return new Problem("urn:bidragskoll:problem:too-large", en ? "Request too large" : "För stor begäran", 413,
-                en ? "The request is larger than the " + maxBody + " bytes the service accepts (quarkus.http.limits.max-body-size)."
-                        : "Begäran är större än de " + maxBody + " byte tjänsten tar emot (quarkus.http.limits.max-body-size).",
+                en ? "The request is larger than the " + mebibytes() + " MiB the service accepts (quarkus.http.limits.max-body-size)."
+                        : "Begäran är större än de " + mebibytes() + " MiB tjänsten tar emot (quarkus.http.limits.max-body-size).",
                 path, java.util.List.of());
     }
 

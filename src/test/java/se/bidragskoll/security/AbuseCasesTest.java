@@ -92,6 +92,15 @@ class AbuseCasesTest {
     }
 
     @Test
+    void shouldRefuseA200MbBodyBeforeReadingIt() throws Exception {
+        RawAnswer answer = raw("PUT /api/v1/dossiers/" + dossier + "/ledger HTTP/1.1\r\nHost: localhost\r\n"
+                + "Authorization: Basic " + java.util.Base64.getEncoder().encodeToString((OTHERS + ":" + OTHERS).getBytes())
+                + "\r\nContent-Type: text/csv\r\nContent-Length: 200000000\r\nConnection: close\r\n\r\nxxxx");
+        assertEquals(413, answer.status());
+        assertTrue(answer.head().toLowerCase().contains(PROBLEM), answer.head());
+    }
+
+    @Test
     void shouldRefuseAnOverLongFieldInALedgerFileNamingRowAndColumn() {
         String csv = "verifikation;rad;bokforingsdatum;konto;objekt;belopp\n"
                 + "A 1;1;2018-07-31;" + "4".repeat(500) + ";9916;100,00\n";
