@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import se.bidragskoll.Fixtures;
 
 /**
- * A bounded load on 127.0.0.1: eight clients resubmit the same large dossier (5 000 ledger lines)
- * 160 times in all. Each answer is 201 (a new revision) or 409 (another submission held the rows;
+ * A bounded load on 127.0.0.1: eight clients resubmit the same large dossier (20 000 ledger lines)
+ * 48 times in all. Each answer is 201 (a new revision) or 409 (another submission held the rows;
  * retry), never 500, and the service is healthy afterwards.
  */
 @QuarkusTest
@@ -27,7 +27,8 @@ class ResubmissionLoadTest {
 
     private static final Logger LOG = Logger.getLogger(ResubmissionLoadTest.class);
     private static final int CLIENTS = 8;
-    private static final int REQUESTS = 160;
+    private static final int LINES = 20_000;
+    private static final int REQUESTS = 48;
 
     /** The Jämtland seed dossier as region {@code region}'s, with {@code lines} generated ledger lines. */
     static String dossierWithLedger(String region, int lines) {
@@ -45,7 +46,7 @@ class ResubmissionLoadTest {
 
     @Test
     void shouldAnswerOnly201Or409ToParallelResubmissions() throws Exception {
-        String body = dossierWithLedger("10", 5_000);
+        String body = dossierWithLedger("10", LINES);
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         Map<Integer, Integer> statuses = new TreeMap<>();
         long start = System.nanoTime();
@@ -62,7 +63,7 @@ class ResubmissionLoadTest {
             clients.shutdownNow();
         }
         long ms = (System.nanoTime() - start) / 1_000_000;
-        LOG.infof("%d resubmissions of a 5 000-line dossier by %d clients in %d ms: %s", REQUESTS, CLIENTS, ms, statuses);
+        LOG.infof("%d resubmissions of a %d-line dossier by %d clients in %d ms: %s", REQUESTS, LINES, CLIENTS, ms, statuses);
         assertTrue(Set201Or409(statuses), "only 201 and 409: " + statuses);
         assertTrue(statuses.getOrDefault(201, 0) > 0, "some got through: " + statuses);
         assertEquals(200, given().get("/q/health").then().extract().statusCode());
