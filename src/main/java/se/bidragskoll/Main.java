@@ -13,6 +13,8 @@ import se.bidragskoll.cli.Commands;
 public class Main {
 
     public static void main(String... args) {
+        // H2's server (AUTO_SERVER, for `replay` while the service runs) on the loopback interface only.
+        H2Files.bindToLoopback();
         if (Commands.isCommand(args)) {
             // The service is not started, so its logging is not configured either: until it is, every
             // record of every level would be queued in memory (the rule engine traces each fact it
@@ -20,6 +22,9 @@ public class Main {
             java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
             System.exit(Commands.run(args, System.out, System.err));
         }
+        // Before H2 creates anything: the database folder is the owner's alone.
+        H2Files.makePrivate(System.getProperty("quarkus.datasource.jdbc.url",
+                System.getenv().getOrDefault("BIDRAGSKOLL_DB_URL", "jdbc:h2:file:./data/bidragskoll;AUTO_SERVER=TRUE")));
         Quarkus.run(args);
     }
 }

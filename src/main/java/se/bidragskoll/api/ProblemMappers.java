@@ -3,6 +3,9 @@ package se.bidragskoll.api;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -46,10 +49,27 @@ public class ProblemMappers {
         Locale locale = Languages.of(headers);
         String field = e instanceof JsonMappingException m ? path(m) : null;
         Text message;
-        if (e instanceof JsonParseException) {
+        if (e instanceof ValueOutOfRangeException r) {
+            message = r.text();
+        } else if (e instanceof StreamConstraintsException) {
             JsonLocation at = e.getLocation();
-            message = Text.of("Ogiltig JSON på rad " + line(at) + ", kolumn " + column(at) + ": " + e.getOriginalMessage(),
-                    "Malformed JSON at line " + line(at) + ", column " + column(at) + ": " + e.getOriginalMessage());
+            message = Text.of("JSON-dokumentet går över en gräns på rad " + line(at) + ", kolumn " + column(at)
+                            + ": högst " + Limits.MAX_NUMBER_CHARS + " tecken per tal, " + Limits.MAX_JSON_DEPTH
+                            + " nivåer och den största tillåtna storleken på dokumentet.",
+                    "The JSON document passes a limit at line " + line(at) + ", column " + column(at) + ": at most "
+                            + Limits.MAX_NUMBER_CHARS + " characters per number, " + Limits.MAX_JSON_DEPTH
+                            + " levels of nesting, and the largest document size allowed.");
+        } else if (e instanceof InputCoercionException) {
+            JsonLocation at = e.getLocation();
+            message = Text.of("Talet på rad " + line(at) + ", kolumn " + column(at) + " är för stort för fältet.",
+                    "The number at line " + line(at) + ", column " + column(at) + " is too large for the field.");
+        } else if (e instanceof JsonParseException || e instanceof StreamReadException) {
+            // Jackson's own wording names its internals (JsonReadFeature…): say where, not how.
+            JsonLocation at = e.getLocation();
+            message = Text.of("Ogiltig JSON på rad " + line(at) + ", kolumn " + column(at)
+                            + ": här väntas ett JSON-värde (text inom citattecken, ett tal, true, false, null, en lista eller ett objekt).",
+                    "Malformed JSON at line " + line(at) + ", column " + column(at)
+                            + ": a JSON value is expected here (quoted text, a number, true, false, null, a list or an object).");
         } else if (e instanceof UnrecognizedPropertyException u) {
             message = Text.of("Okänt fält \"" + u.getPropertyName() + "\". Kända fält: " + u.getKnownPropertyIds(),
                     "Unknown field \"" + u.getPropertyName() + "\". Known fields: " + u.getKnownPropertyIds());
@@ -62,8 +82,8 @@ public class ProblemMappers {
             message = Text.of("Fel sorts värde: här väntas " + expected.sv() + ".",
                     "Wrong kind of value: expected " + expected.en() + " here.");
         } else {
-            message = Text.of("Begäran går inte att läsa: " + e.getOriginalMessage(),
-                    "The request cannot be read: " + e.getOriginalMessage());
+            message = Text.of("Begäran går inte att läsa som ett underlag i JSON.",
+                    "The request cannot be read as a dossier in JSON.");
         }
         Problem.Error error = new Problem.Error(field, message.in(locale));
         return problem(400, "invalid-input", english(locale) ? "Invalid input" : "Felaktigt underlag",
@@ -117,6 +137,24 @@ public class ProblemMappers {
         return conflictProblem(headers, uri);
     }
 
+    /** 401 from the endpoint's own checks ({@code @RolesAllowed}) when nobody is logged in. */
+    @ServerExceptionMapper
+    public Response unauthorized(io.quarkus.security.UnauthorizedException e, HttpHeaders headers, UriInfo uri) {
+        return SecurityProblems.response(401, Languages.of(headers), uri == null ? null : uri.getPath());
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(io.quarkus.security.AuthenticationFailedException e, HttpHeaders headers,
+                                         UriInfo uri) {
+        return SecurityProblems.response(401, Languages.of(headers), uri == null ? null : uri.getPath());
+    }
+
+    /** 403 from the endpoint's own checks: the caller's role does not allow this. */
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, HttpHeaders headers, UriInfo uri) {
+        return SecurityProblems.response(403, Languages.of(headers), uri == null ? null : uri.getPath());
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e, HttpHeaders headers, UriInfo uri) {
         if (e.getCause() instanceof JsonProcessingException cause) {
@@ -124,6 +162,9 @@ public class ProblemMappers {
         }
         Locale locale = Languages.of(headers);
         int status = e.getResponse().getStatus();
+        if (status == 401 || status == 403) {
+            return SecurityProblems.response(status, locale, uri == null ? null : uri.getPath());
+        }
         String detail = switch (status) {
             case 404 -> english(locale) ? "No such resource." : "Det finns ingen sådan resurs.";
             case 401 -> english(locale) ? "Log in first." : "Logga in först.";
@@ -131,10 +172,35 @@ public class ProblemMappers {
             case 405 -> english(locale) ? "This method is not allowed here." : "Metoden är inte tillåten här.";
             case 415 -> english(locale) ? "Unsupported content type." : "Innehållstypen stöds inte.";
             case 406 -> english(locale) ? "No acceptable representation." : "Ingen godtagbar representation.";
-            default -> e.getMessage();
+            case 413 -> english(locale) ? "The request is larger than the service accepts."
+                    : "Begäran är större än tjänsten tar emot.";
+            default -> status >= 500 ? (english(locale) ? "The checker failed unexpectedly; nothing was stored."
+                    : "Kontrollen misslyckades oväntat; inget har sparats.")
+                    : (english(locale) ? "The request cannot be handled as sent." : "Begäran kan inte hanteras som den är.");
         };
         return problem(status, "http-" + status, Response.Status.fromStatusCode(status) == null ? "Error"
                 : Response.Status.fromStatusCode(status).getReasonPhrase(), detail, uri, List.of());
+    }
+
+    /**
+     * A body that ends before it should: an empty or truncated {@code multipart/form-data} (a client
+     * that went away gets this too, but then nobody reads the answer).
+     */
+    @ServerExceptionMapper
+    public Response unreadable(java.io.IOException e, HttpHeaders headers, UriInfo uri) {
+        Locale locale = Languages.of(headers);
+        boolean multipart = e.getMessage() != null && e.getMessage().toLowerCase(Locale.ROOT).contains("multipart");
+        if (!multipart) {
+            LOG.error("unexpected error", e);
+            return problem(500, "internal-error", english(locale) ? "Internal error" : "Internt fel",
+                    english(locale) ? "The checker failed unexpectedly; nothing was stored."
+                            : "Kontrollen misslyckades oväntat; inget har sparats.", uri, List.of());
+        }
+        Problem.Error error = new Problem.Error(null, english(locale)
+                ? "The multipart/form-data body is empty or ends before its closing boundary: send the parts 'dossier' (JSON) and 'ledger' (CSV) whole."
+                : "multipart/form-data-kroppen är tom eller slutar före sin avslutande gräns: skicka delarna 'dossier' (JSON) och 'ledger' (CSV) hela.");
+        return problem(400, "invalid-input", english(locale) ? "Invalid input" : "Felaktigt underlag", error.message(),
+                uri, List.of(error));
     }
 
     @ServerExceptionMapper
@@ -142,8 +208,7 @@ public class ProblemMappers {
         if (e instanceof WebApplicationException w) {
             return web(w, headers, uri);
         }
-        if (e.getCause() instanceof OptimisticLockException
-                || e.getCause() instanceof org.hibernate.StaleStateException) {
+        if (Conflicts.isConflict(e)) {
             return conflictProblem(headers, uri);
         }
         LOG.error("unexpected error", e);

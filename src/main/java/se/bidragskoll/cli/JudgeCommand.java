@@ -60,7 +60,7 @@ final class JudgeCommand {
                 source = new Progress(source, err);
             }
             report = Evaluator.judge(rules, dossier, source,
-                    se.bidragskoll.dossier.SwedishDates.today(java.time.Clock.systemUTC())).in(locale);
+                    se.bidragskoll.api.SwedishDates.today(java.time.Clock.systemUTC())).in(locale);
         } catch (BadInputException e) {
             for (FieldError problem : e.errors()) {
                 err.println((problem.field() == null ? "" : problem.field() + ": ") + problem.message().in(locale));

@@ -56,7 +56,7 @@ public final class ReplayCommand {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .registerModule(se.bidragskoll.dossier.SwedishDates.module())
+            .registerModule(se.bidragskoll.api.SwedishDates.module())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -135,7 +135,7 @@ public final class ReplayCommand {
             }
             JsonNode stored = storedReport == null ? JSON.createObjectNode() : JSON.readTree(storedReport);
             LocalDate asOf = dossier.asOf() != null ? dossier.asOf()
-                    : stored.hasNonNull("asOf") ? LocalDate.parse(stored.get("asOf").asText()) : se.bidragskoll.dossier.SwedishDates.today(java.time.Clock.systemUTC());
+                    : stored.hasNonNull("asOf") ? LocalDate.parse(stored.get("asOf").asText()) : se.bidragskoll.api.SwedishDates.today(java.time.Clock.systemUTC());
             Report now = Evaluator.judge(rules, dossier, asOf).swedish();
             Map<String, String> before = new LinkedHashMap<>();
             stored.path("conditions").forEach(n -> before.put(n.path("code").asText(), n.path("result").asText()));

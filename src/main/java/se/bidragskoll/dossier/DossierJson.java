@@ -4,15 +4,13 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.quarkus.jackson.ObjectMapperCustomizer;
-import jakarta.inject.Singleton;
 
 /**
- * How a dossier is read, the same way in the service and in every command: unknown fields refused,
- * amounts as exact decimals, dates by {@link SwedishDates}.
+ * How a dossier is read by the commands and the scenarios, the same way as the service reads it (its
+ * mapper gets the same bounded readers from {@link se.bidragskoll.api.JsonLimits}): unknown fields
+ * refused, amounts as exact decimals within bounds, dates by {@link se.bidragskoll.api.SwedishDates} within bounds.
  */
-@Singleton
-public class DossierJson implements ObjectMapperCustomizer {
+public final class DossierJson {
 
     private static final ObjectMapper MAPPER = configure(new ObjectMapper());
 
@@ -22,20 +20,12 @@ public class DossierJson implements ObjectMapperCustomizer {
     }
 
     private static ObjectMapper configure(ObjectMapper mapper) {
-        return mapper.registerModule(new JavaTimeModule()).registerModule(SwedishDates.module())
+        return mapper.registerModule(new JavaTimeModule()).registerModule(se.bidragskoll.api.JsonLimits.module())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     }
 
-    /** Last, so that this reading of dates wins over the default time module's. */
-    @Override
-    public int priority() {
-        return MINIMUM_PRIORITY;
-    }
-
-    @Override
-    public void customize(ObjectMapper mapper) {
-        mapper.registerModule(SwedishDates.module());
+    private DossierJson() {
     }
 }

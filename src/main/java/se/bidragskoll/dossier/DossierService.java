@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import se.bidragskoll.api.SwedishDates;
 import se.bidragskoll.judgement.Evaluation;
 import se.bidragskoll.judgement.Report;
 import se.bidragskoll.metrics.Metrics;

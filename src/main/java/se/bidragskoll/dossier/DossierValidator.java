@@ -1,10 +1,14 @@
 package se.bidragskoll.dossier;
 
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import se.bidragskoll.api.BadInputException;
 import se.bidragskoll.api.FieldError;
+import se.bidragskoll.api.JsonLimits;
+import se.bidragskoll.api.Limits;
 import se.bidragskoll.ruleset.Regions;
 import se.bidragskoll.ruleset.RuleSet;
 import se.bidragskoll.ruleset.Text;
@@ -82,15 +86,37 @@ public final class DossierValidator {
             }
         }
         if (d.ledger() != null) {
+            BigDecimal total = BigDecimal.ZERO;
             for (int i = 0; i < d.ledger().size() && errors.size() < 100; i++) {
                 LedgerLine l = d.ledger().get(i);
                 if (l == null) {
                     errors.add(error("ledger[" + i + "]", "Tom huvudboksrad.", "Empty ledger line."));
                     continue;
                 }
-                amount(errors, "ledger[" + i + "].amount", l.amount(), true);
+                String at = "ledger[" + i + "]";
+                amount(errors, at + ".amount", l.amount(), true);
+                if (l.amount() != null && Limits.inRange(l.amount())) {
+                    total = total.add(l.amount().abs());
+                }
+                length(errors, at + ".voucher", l.voucher(), 100);
+                length(errors, at + ".account", l.account(), 40);
+                length(errors, at + ".responsibility", l.responsibility(), 40);
+                length(errors, at + ".activity", l.activity(), 40);
+                length(errors, at + ".object", l.object(), 40);
+                length(errors, at + ".unit", l.unit(), 60);
+                length(errors, at + ".measure", l.measure(), 60);
+                length(errors, at + ".text", l.text(), 1000);
+                date(errors, at + ".date", l.date());
+            }
+            if (total.compareTo(Limits.MAX_LEDGER_TOTAL) > 0) {
+                errors.add(error("ledger", "Huvudbokens belopp summerar (utan tecken) till mer än "
+                                + Limits.MAX_LEDGER_TOTAL.toPlainString() + " kr.",
+                        "The ledger's amounts add up (without sign) to more than "
+                                + Limits.MAX_LEDGER_TOTAL.toPlainString() + " kronor."));
             }
         }
+        // Everything else (grant, plan, allocations, drawdowns, reports): free text and dates bounded.
+        bounded(errors, "", d.withLedger(null));
         if (d.waitingTimeReports() != null) {
             for (int i = 0; i < d.waitingTimeReports().size(); i++) {
                 WaitingTimeReport r = d.waitingTimeReports().get(i);
@@ -125,6 +151,12 @@ public final class DossierValidator {
         if (value == null) {
             return;
         }
+        if (!Limits.inRange(value)) {
+            errors.add(error(field, "Beloppet är för stort: högst " + Limits.MAX_AMOUNT.toPlainString()
+                            + " kr (plus eller minus).",
+                    "The amount is too large: at most " + Limits.MAX_AMOUNT.toPlainString() + " kronor (either sign)."));
+            return;
+        }
         if (!signed && value.signum() < 0) {
             errors.add(error(field, "Beloppet " + value.toPlainString() + " är negativt; ange ett belopp som är 0 eller större.",
                     "The amount " + value.toPlainString() + " is negative; give an amount of 0 or more."));
@@ -138,4 +170,52 @@ public final class DossierValidator {
     private static FieldError error(String field, String sv, String en) {
         return new FieldError(field, Text.of(sv, en));
     }
+
+    private static void length(List<FieldError> errors, String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            errors.add(error(field, "Texten är " + value.length() + " tecken; högst " + max + " tecken.",
+                    "The text is " + value.length() + " characters; at most " + max + "."));
+        }
+    }
+
+    private static void date(List<FieldError> errors, String field, LocalDate value) {
+        if (!Limits.inRange(value)) {
+            errors.add(new FieldError(field, JsonLimits.dateOutOfRange(value.toString())));
+        }
+    }
+
+    /**
+     * Walks the dossier's records and lists: a text longer than {@link Limits#MAX_TEXT} (or
+     * {@link Limits#MAX_CODE} for the codes and names that findings quote) or a date out of range is an
+     * error naming its field.
+     */
+    private static void bounded(List<FieldError> errors, String path, Object value) {
+        if (value == null || errors.size() >= 100) {
+            return;
+        }
+        if (value instanceof String text) {
+            String name = path.substring(path.lastIndexOf('.') + 1);
+            boolean freeText = FREE_TEXT.contains(name.replaceAll("\\[\\d+]$", ""));
+            length(errors, path, text, freeText ? Limits.MAX_TEXT : Limits.MAX_CODE);
+        } else if (value instanceof LocalDate date) {
+            date(errors, path, date);
+        } else if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size() && errors.size() < 100; i++) {
+                bounded(errors, path + "[" + i + "]", list.get(i));
+            }
+        } else if (value instanceof Record record) {
+            for (RecordComponent c : record.getClass().getRecordComponents()) {
+                try {
+                    bounded(errors, path.isEmpty() ? c.getName() : path + "." + c.getName(),
+                            c.getAccessor().invoke(record));
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+    }
+
+    /** The fields of a dossier that hold prose rather than a code or a name. */
+    private static final java.util.Set<String> FREE_TEXT = java.util.Set.of("title", "purpose", "exitPlan",
+            "responsible", "text", "comment", "description");
 }

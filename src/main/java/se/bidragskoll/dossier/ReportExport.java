@@ -115,16 +115,16 @@ final class ReportExport {
                     while (cells.size() < CSV.length) {
                         cells.add("");
                     }
-                    csv.writeRecord(cells);
+                    csv.writeRecord(se.bidragskoll.api.CsvCells.safe(cells));
                     for (JsonNode f : report.path("findings")) {
                         if (f.path("code").asText().equals(c.path("code").asText())) {
-                            csv.writeRecord(findingRow(c.path("code").asText(), f));
+                            csv.writeRecord(se.bidragskoll.api.CsvCells.safe(findingRow(c.path("code").asText(), f)));
                             unplaced.remove(f);
                         }
                     }
                 }
                 for (JsonNode f : unplaced) {
-                    csv.writeRecord(findingRow(f.path("code").asText(), f));
+                    csv.writeRecord(se.bidragskoll.api.CsvCells.safe(findingRow(f.path("code").asText(), f)));
                 }
             }
         };

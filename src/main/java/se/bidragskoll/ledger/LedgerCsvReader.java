@@ -32,6 +32,7 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import se.bidragskoll.api.BadInputException;
 import se.bidragskoll.api.FieldError;
+import se.bidragskoll.api.Limits;
 import se.bidragskoll.dossier.LedgerLine;
 import se.bidragskoll.judgement.LedgerSource;
 import se.bidragskoll.ruleset.Text;
@@ -206,6 +207,11 @@ public final class LedgerCsvReader {
     }
 
     private static Column[] columns(CsvRecord header, String objectColumn, int row) {
+        if (header.getFieldCount() > Limits.MAX_CSV_FIELDS) {
+            throw problem(row, null, Text.of("Rubrikraden har " + header.getFieldCount() + " kolumner; högst "
+                            + Limits.MAX_CSV_FIELDS + ".",
+                    "The header has " + header.getFieldCount() + " columns; at most " + Limits.MAX_CSV_FIELDS + "."));
+        }
         Column[] columns = new Column[header.getFieldCount()];
         boolean hasObject = false;
         for (int i = 0; i < columns.length; i++) {
@@ -281,6 +287,15 @@ public final class LedgerCsvReader {
             if (raw.isEmpty()) {
                 continue;
             }
+            int max = MAX_LENGTH.getOrDefault(columns[i], Limits.MAX_CODE);
+            if (raw.length() > max) {
+                problems.add(error(row, columns[i], Text.of(
+                        "rad " + row + ", kolumn " + name(columns[i]).sv() + ": texten är " + raw.length()
+                                + " tecken; högst " + max + ".",
+                        "row " + row + ", column " + name(columns[i]).en() + ": the text is " + raw.length()
+                                + " characters; at most " + max + ".")));
+                continue;
+            }
             switch (columns[i]) {
                 case VOUCHER -> voucher = raw;
                 case LINE -> {
@@ -294,6 +309,9 @@ public final class LedgerCsvReader {
                     date = date(raw);
                     if (date == null) {
                         problems.add(value(row, Column.DATE, raw, "är inget datum (ÅÅÅÅ-MM-DD)", "is no date (YYYY-MM-DD)"));
+                    } else if (!Limits.inRange(date)) {
+                        problems.add(value(row, Column.DATE, raw, "ligger utanför " + Limits.MIN_DATE + " – " + Limits.MAX_DATE,
+                                "is outside " + Limits.MIN_DATE + " – " + Limits.MAX_DATE));
                     }
                 }
                 case ACCOUNT -> account = intern(interned, raw);
@@ -340,8 +358,22 @@ public final class LedgerCsvReader {
         BigDecimal amount = parseAmount(raw);
         if (amount == null) {
             problems.add(value(row, column, raw, "är inget belopp", "is no amount"));
+        } else if (!Limits.inRange(amount)) {
+            problems.add(value(row, column, raw, "är för stort: högst " + Limits.MAX_AMOUNT.toPlainString() + " kr",
+                    "is too large: at most " + Limits.MAX_AMOUNT.toPlainString() + " kronor"));
+            return null;
         }
         return amount;
+    }
+
+    /** The longest value of a column: what its database column holds. */
+    private static final Map<Column, Integer> MAX_LENGTH = new EnumMap<>(Map.of(
+            Column.VOUCHER, 100, Column.ACCOUNT, 40, Column.RESPONSIBILITY, 40, Column.ACTIVITY, 40,
+            Column.OBJECT, 40, Column.UNIT, 60, Column.MEASURE, 60, Column.TEXT, 1000));
+
+    private static Text name(Column column) {
+        String plain = column.name().toLowerCase(Locale.ROOT);
+        return NAMES.getOrDefault(column, Text.of(plain, plain));
     }
 
     /**
@@ -399,7 +431,7 @@ public final class LedgerCsvReader {
     private static LocalDate parseDate(String raw) {
         try {
             // The same reading of dates as a dossier's: an instant is its day in Swedish time.
-            return raw.length() == 8 ? LocalDate.parse(raw, COMPACT_DATE) : se.bidragskoll.dossier.SwedishDates.parse(raw);
+            return raw.length() == 8 ? LocalDate.parse(raw, COMPACT_DATE) : se.bidragskoll.api.SwedishDates.parse(raw);
         } catch (DateTimeParseException e) {
             return null;
         }
@@ -469,9 +501,35 @@ public final class LedgerCsvReader {
         ByteBuffer in = ByteBuffer.allocate(buffer.length + 8);
         CharBuffer out = CharBuffer.allocate(buffer.length + 8);
         boolean utf8 = true;
+        long line = 1;
+        long lineBytes = 0;
+        long notWindows1252 = 0;
         try (InputStream stream = Files.newInputStream(file)) {
             int n;
             while ((n = stream.read(buffer)) > 0) {
+                for (int i = 0; i < n; i++) {
+                    int b = buffer[i] & 0xFF;
+                    if (b == '\n') {
+                        line++;
+                        lineBytes = 0;
+                        continue;
+                    }
+                    if (++lineBytes > Limits.MAX_CSV_LINE_BYTES) {
+                        throw problem(line, null, Text.of("Raden är längre än " + Limits.MAX_CSV_LINE_BYTES
+                                        + " byte: är det verkligen en CSV-fil med en kontering per rad?",
+                                "The line is longer than " + Limits.MAX_CSV_LINE_BYTES
+                                        + " bytes: is this really a CSV file with one posting per line?"));
+                    }
+                    if (b < 0x20 && b != '\t' && b != '\r' || b == 0x7F) {
+                        throw problem(line, null, Text.of("Filen innehåller ett styrtecken (byte 0x"
+                                        + HexFormat.of().toHexDigits((byte) b) + "): det är ingen textfil.",
+                                "The file holds a control character (byte 0x" + HexFormat.of().toHexDigits((byte) b)
+                                        + "): it is not a text file."));
+                    }
+                    if (notWindows1252 == 0 && (b == 0x81 || b == 0x8D || b == 0x8F || b == 0x90 || b == 0x9D)) {
+                        notWindows1252 = line;
+                    }
+                }
                 digest.update(buffer, 0, n);
                 if (utf8) {
                     in.put(buffer, 0, n);
@@ -486,6 +544,12 @@ public final class LedgerCsvReader {
                 out.clear();
                 utf8 = !decoder.decode(in, out, true).isError() && !decoder.flush(out).isError();
             }
+        }
+        if (!utf8 && notWindows1252 > 0) {
+            // Neither UTF-8 nor Windows-1252 (which has no character for 0x81, 0x8D, 0x8F, 0x90, 0x9D).
+            throw problem(notWindows1252, null, Text.of(
+                    "Filen är varken UTF-8 eller Windows-1252: raden har en byte som ingen av dem har ett tecken för.",
+                    "The file is neither UTF-8 nor Windows-1252: the line has a byte neither has a character for."));
         }
         return new String[]{"sha256:" + HexFormat.of().formatHex(digest.digest()),
                 utf8 ? StandardCharsets.UTF_8.name() : WINDOWS_1252.name()};
@@ -504,7 +568,7 @@ public final class LedgerCsvReader {
         return new FieldError(field, message);
     }
 
-    private static BadInputException problem(int row, String column, Text message) {
+    private static BadInputException problem(long row, String column, Text message) {
         return new BadInputException(List.of(new FieldError(column == null ? "rad " + row
                 : "rad " + row + ", kolumn " + column, message)));
     }

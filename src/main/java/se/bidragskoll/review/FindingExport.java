@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.dhatim.fastexcel.Workbook;
+import se.bidragskoll.api.CsvCells;
 import org.dhatim.fastexcel.Worksheet;
 
 /** The review queue as a spreadsheet: Swedish column names, amounts as numbers in kronor. */
@@ -38,11 +39,12 @@ public class FindingExport {
                 .build(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
             csv.writeRecord(COLUMNS);
             for (FindingView f : items) {
-                csv.writeRecord(f.id(), f.dossier(), f.region() + " " + f.regionName(), f.agreement(), f.code(),
+                csv.writeRecord(CsvCells.safe(java.util.Arrays.asList(f.id(), f.dossier(),
+                        f.region() + " " + f.regionName(), f.agreement(), f.code(),
                         f.severity(), f.status(), f.amount() == null ? "" : f.amount().toPlainString().replace('.', ','),
                         f.message(), f.source() == null ? "" : f.source().document(), f.openedAt().toString(),
                         f.waivedUntil() == null ? "" : f.waivedUntil().toString(),
-                        f.lastComment() == null ? "" : f.lastComment());
+                        f.lastComment() == null ? "" : f.lastComment())));
             }
         }
     }

@@ -76,11 +76,34 @@ public class ReviewResource {
     public FindingView decide(@PathParam("id") String id, Decision decision, @HeaderParam("If-Match") String ifMatch,
                               @Context HttpHeaders headers) {
         Decision withVersion = decision;
-        if (ifMatch != null && !ifMatch.isBlank() && (decision == null || decision.version() == null)) {
-            long version = Long.parseLong(ifMatch.replace("\"", "").replace("W/", "").strip());
+        Long version = ifMatchVersion(ifMatch);
+        if (version != null && (decision == null || decision.version() == null)) {
             withVersion = new Decision(decision == null ? null : decision.action(),
                     decision == null ? null : decision.comment(), decision == null ? null : decision.until(), version);
         }
         return review.decide(id, withVersion, Languages.of(headers));
+    }
+
+    /**
+     * The finding's version from {@code If-Match: "3"} (or {@code W/"3"}); {@code *} matches any
+     * version (RFC 9110), so it pins none; anything else is a 400 naming the header.
+     */
+    static Long ifMatchVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+            return null;
+        }
+        String tag = ifMatch.strip();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
+            tag = tag.substring(1, tag.length() - 1);
+        }
+        if (tag.isEmpty() || tag.length() > 18 || !tag.chars().allMatch(Character::isDigit)) {
+            throw se.bidragskoll.api.BadInputException.of("If-Match",
+                    "If-Match ska vara fyndets version som en ETag, t.ex. \"3\", eller *.",
+                    "If-Match must be the finding's version as an entity tag, e.g. \"3\", or *.");
+        }
+        return Long.valueOf(tag);
     }
 }

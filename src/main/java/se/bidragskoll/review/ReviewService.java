@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Set;
 import se.bidragskoll.api.BadInputException;
 import se.bidragskoll.api.ConflictException;
+import se.bidragskoll.api.Limits;
 import se.bidragskoll.judgement.Messages;
 import se.bidragskoll.review.FindingEntity.Status;
 import se.bidragskoll.ruleset.Regions;
@@ -87,6 +88,12 @@ public class ReviewService {
         if (q.size() < 1 || q.size() > 500 || q.page() < 0) {
             throw BadInputException.of("size", "Sidstorlek 1–500 och sida från 0.", "Page size 1–500 and page from 0.");
         }
+        if ((long) q.page() * q.size() > Limits.MAX_OFFSET) {
+            throw BadInputException.of("page", "Sidan ligger för långt bort: högst " + Limits.MAX_OFFSET
+                            + " fynd in i listan (sida × storlek); filtrera i stället.",
+                    "The page is too far out: at most " + Limits.MAX_OFFSET
+                            + " findings into the list (page × size); filter instead.");
+        }
         var query = FindingEntity.<FindingEntity>find(where.toString(), sort, params.toArray());
         long total = query.count();
         List<FindingView> items = query.page(Page.of(q.page(), q.size())).list().stream()
@@ -139,6 +146,15 @@ public class ReviewService {
         if (decision == null || decision.action() == null || decision.action().isBlank()) {
             throw BadInputException.of("action", "Ange action: ACKNOWLEDGE, WAIVE eller REOPEN.",
                     "Give an action: ACKNOWLEDGE, WAIVE or REOPEN.");
+        }
+        if (decision.comment() != null && decision.comment().length() > Limits.MAX_TEXT) {
+            throw BadInputException.of("comment", "Motiveringen är " + decision.comment().length()
+                            + " tecken; högst " + Limits.MAX_TEXT + " tecken.",
+                    "The comment is " + decision.comment().length() + " characters; at most " + Limits.MAX_TEXT + ".");
+        }
+        if (!Limits.inRange(decision.until())) {
+            throw new BadInputException(java.util.List.of(new se.bidragskoll.api.FieldError("until",
+                    se.bidragskoll.api.JsonLimits.dateOutOfRange(decision.until().toString()))));
         }
         if (decision.version() != null && decision.version() != f.version) {
             throw new ConflictException("Fyndet har ändrats sedan version " + decision.version() + " (nu " + f.version

@@ -56,7 +56,7 @@ public class RulesResource {
                                 .map(r -> new RuleView(r.name(), r.part(), r.severity(), r.file(), r.line()))
                                 .toList()))
                 .toList();
-        return new RulesView(rules.version(), rules.loadedAt(), holder.directory().toString(), rules.rules().size(),
+        return new RulesView(rules.version(), rules.loadedAt(), String.valueOf(holder.directory().getFileName()), rules.rules().size(),
                 conditions, rules.agreements().values(), rules.regions().values(), rules.files());
     }
 }

@@ -112,7 +112,7 @@ public final class ScenarioSuite {
         Report report;
         try {
             Dossier dossier = JSON.treeToValue(scenario.dossier(), Dossier.class);
-            report = Evaluator.judge(rules, dossier, dossier.asOf() != null ? dossier.asOf() : se.bidragskoll.dossier.SwedishDates.today(java.time.Clock.systemUTC())).swedish();
+            report = Evaluator.judge(rules, dossier, dossier.asOf() != null ? dossier.asOf() : se.bidragskoll.api.SwedishDates.today(java.time.Clock.systemUTC())).swedish();
         } catch (JsonProcessingException | RuntimeException e) {
             mismatches.add("the dossier cannot be judged: " + e.getMessage());
             return new ScenarioResult(scenario, mismatches, actual);

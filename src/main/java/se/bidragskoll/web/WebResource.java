@@ -175,9 +175,14 @@ public class WebResource {
     @GET
     @Path("logga-ut")
     public Response logout() {
-        return Response.seeOther(URI.create("/logga-in"))
-                .cookie(new NewCookie.Builder("bidragskoll").value("").path("/").maxAge(0).build()).build();
+        // Quarkus removes its login cookie and sends no renewed one on this answer.
+        io.quarkus.vertx.http.runtime.security.FormAuthenticationMechanism.logout(identity);
+        return Response.seeOther(URI.create("/logga-in")).build();
     }
+
+    @Inject
+    io.quarkus.security.identity.SecurityIdentity identity;
+
 
     /** The language switch: remembered in a cookie, back to the page it was chosen on. */
     @GET

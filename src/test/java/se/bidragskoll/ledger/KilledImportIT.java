@@ -130,7 +130,9 @@ class KilledImportIT {
         ProcessBuilder service = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-Dquarkus.http.port=" + port, "-Dquarkus.datasource.jdbc.url=" + url(db),
                 "-Dquarkus.datasource.username=sa", "-Dquarkus.datasource.password=",
-                "-Dbidragskoll.rules.cache-dir=" + tmp.resolve("rules-cache"), "-jar", jar.toString())
+                "-Dbidragskoll.rules.cache-dir=" + tmp.resolve("rules-cache"),
+                "-Dquarkus.http.auth.session.encryption-key=" + java.util.UUID.randomUUID() + java.util.UUID.randomUUID(),
+                "-jar", jar.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         // its own database whatever the build's environment points the tests at (CI's PostgreSQL pass)
         service.environment().keySet().removeIf(name -> name.startsWith("BIDRAGSKOLL_"));

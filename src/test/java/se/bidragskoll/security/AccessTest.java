@@ -107,11 +107,11 @@ class AccessTest {
         String resolved = path.replace("{d}", vmDossier).replace("{f}", vmFinding);
         RequestSpecification request = as(user);
         if (resolved.startsWith("/underlag") || resolved.startsWith("/fynd")) {
-            // The pages use form login: log in, then carry the session cookie.
-            String cookie = given().redirects().follow(false).contentType(ContentType.URLENC)
+            // The pages use form login: log in, then carry the session cookies.
+            java.util.Map<String, String> cookies = given().redirects().follow(false).contentType(ContentType.URLENC)
                     .formParam("j_username", user).formParam("j_password", user)
-                    .post("/j_security_check").then().statusCode(302).extract().cookie("bidragskoll");
-            request = given().redirects().follow(false).cookie("bidragskoll", cookie);
+                    .post("/j_security_check").then().statusCode(302).extract().cookies();
+            request = given().redirects().follow(false).cookies(cookies);
         }
         switch (method) {
             case "GET" -> request.get(resolved).then().statusCode(expected);

@@ -1,4 +1,4 @@
-package se.bidragskoll.dossier;
+package se.bidragskoll.api;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;

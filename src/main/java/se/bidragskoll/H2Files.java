@@ -1,0 +1,88 @@
+package se.bidragskoll;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Keeps the embedded H2 database to this machine's user: its server (which {@code AUTO_SERVER}
+ * starts so that {@code replay} can read the database while the service runs) listens on the
+ * loopback interface only, and its folder and files are the owner's alone (700 and 600), since
+ * the lock file holds the key to that server.
+ */
+@jakarta.enterprise.context.ApplicationScoped
+public class H2Files {
+
+    private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    java.util.Optional<String> url;
+
+    /** Once the service has opened the database: its files as well as its folder are the owner's. */
+    void atStart(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent start) {
+        url.ifPresent(H2Files::makePrivate);
+    }
+
+    /** Called before H2 is loaded: H2 reads {@code h2.bindAddress} once. */
+    public static void bindToLoopback() {
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
+    }
+
+    /**
+     * Makes the folder of an H2 file database private (creating it if need be) and its files too. A
+     * URL that is not an H2 file database is left alone.
+     */
+    public static void makePrivate(String jdbcUrl) {
+        Path folder = folder(jdbcUrl);
+        if (folder == null || !FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        try {
+            if (!Files.exists(folder)) {
+                Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(OWNER_DIR));
+            }
+            Files.setPosixFilePermissions(folder, OWNER_DIR);
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path file : (Iterable<Path>) files::iterator) {
+                    if (Files.isRegularFile(file) && file.getFileName().toString().endsWith(".db")) {
+                        Files.setPosixFilePermissions(file, OWNER_FILE);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make the database folder " + folder + " private", e);
+        }
+    }
+
+    /** {@code jdbc:h2:file:./data/bidragskoll;AUTO_SERVER=TRUE} → {@code ./data}; null for anything else. */
+    static Path folder(String jdbcUrl) {
+        if (jdbcUrl == null) {
+            return null;
+        }
+        String rest;
+        if (jdbcUrl.startsWith("jdbc:h2:file:")) {
+            rest = jdbcUrl.substring("jdbc:h2:file:".length());
+        } else if (jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.startsWith("jdbc:h2:mem:")
+                && !jdbcUrl.startsWith("jdbc:h2:tcp:") && !jdbcUrl.startsWith("jdbc:h2:ssl:")
+                && !jdbcUrl.startsWith("jdbc:h2:zip:")) {
+            rest = jdbcUrl.substring("jdbc:h2:".length());
+        } else {
+            return null;
+        }
+        String file = rest.split(";", 2)[0];
+        if (file.startsWith("~")) {
+            file = System.getProperty("user.home") + file.substring(1);
+        }
+        Path parent = Path.of(file).toAbsolutePath().normalize().getParent();
+        return parent;
+    }
+}

@@ -1,0 +1,141 @@
+package se.bidragskoll.api;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
+import com.fasterxml.jackson.datatype.jsr310.deser.YearMonthDeserializer;
+import io.quarkus.jackson.ObjectMapperCustomizer;
+import io.quarkus.runtime.configuration.MemorySize;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import se.bidragskoll.ruleset.Text;
+
+/**
+ * Bounds what a JSON request can make the service do, where it is read: the document's size, its
+ * nesting, the length of a number, and amounts and dates in range ({@link Limits}). A value out of
+ * range is a 400 naming the field and the limit, before any rule sees it.
+ */
+@Singleton
+public class JsonLimits implements ObjectMapperCustomizer {
+
+    @ConfigProperty(name = "bidragskoll.limits.json-document", defaultValue = "64M")
+    MemorySize maxDocument;
+
+    @Override
+    public void customize(ObjectMapper mapper) {
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxDocumentLength(maxDocument.asLongValue())
+                .maxNumberLength(Limits.MAX_NUMBER_CHARS)
+                .maxNestingDepth(Limits.MAX_JSON_DEPTH)
+                .maxStringLength((int) Math.min(Integer.MAX_VALUE, maxDocument.asLongValue()))
+                .build());
+        mapper.registerModule(module());
+    }
+
+    /** The bounded readers of amounts, dates (read as {@link se.bidragskoll.api.SwedishDates}) and months. */
+    public static SimpleModule module() {
+        SimpleModule bounds = new SimpleModule("bidragskoll-limits");
+        bounds.addDeserializer(BigDecimal.class, new BoundedAmount());
+        bounds.addDeserializer(LocalDate.class, new BoundedDate());
+        bounds.addDeserializer(YearMonth.class, new BoundedMonth());
+        return bounds;
+    }
+
+    @Override
+    public int priority() {
+        // After Quarkus' own customizers (which register the java.time module), so these deserializers win.
+        return MINIMUM_PRIORITY;
+    }
+
+    /** An amount: at most ±{@link Limits#MAX_AMOUNT} and two decimals. */
+    static final class BoundedAmount extends NumberDeserializers.BigDecimalDeserializer {
+
+        @Override
+        public BigDecimal deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            BigDecimal value = super.deserialize(p, ctxt);
+            if (value == null) {
+                return null;
+            }
+            if (!Limits.inRange(value)) {
+                throw new ValueOutOfRangeException(p, Text.of(
+                        "Beloppet " + value + " är för stort: högst " + Limits.MAX_AMOUNT.toPlainString()
+                                + " kr (plus eller minus).",
+                        "The amount " + value + " is too large: at most " + Limits.MAX_AMOUNT.toPlainString()
+                                + " kronor (either sign)."));
+            }
+            if (value.scale() > Limits.MAX_DECIMALS && value.stripTrailingZeros().scale() > Limits.MAX_DECIMALS) {
+                throw new ValueOutOfRangeException(p, Text.of(
+                        "Beloppet " + abbreviate(value) + " har fler än två decimaler (öre).",
+                        "The amount " + abbreviate(value) + " has more than two decimals (öre)."));
+            }
+            return value;
+        }
+
+        private static String abbreviate(BigDecimal value) {
+            String text = value.toString();
+            return text.length() > 30 ? text.substring(0, 30) + "…" : text;
+        }
+    }
+
+    /** A date between {@link Limits#MIN_DATE} and {@link Limits#MAX_DATE}. */
+    static final class BoundedDate extends LocalDateDeserializer {
+
+        BoundedDate() {
+            super(DateTimeFormatter.ISO_LOCAL_DATE);
+        }
+
+        @Override
+        public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            LocalDate value;
+            if (p.currentToken() == com.fasterxml.jackson.core.JsonToken.VALUE_STRING) {
+                // One reading of dates everywhere: an instant is its day in Swedish time.
+                String text = p.getText();
+                try {
+                    value = se.bidragskoll.api.SwedishDates.parse(text);
+                } catch (java.time.format.DateTimeParseException e) {
+                    return (LocalDate) ctxt.handleWeirdStringValue(LocalDate.class, text,
+                            "expected a date YYYY-MM-DD or an instant with its offset");
+                }
+            } else {
+                value = super.deserialize(p, ctxt);
+            }
+            if (value != null && !Limits.inRange(value)) {
+                throw new ValueOutOfRangeException(p, dateOutOfRange(value.toString()));
+            }
+            return value;
+        }
+    }
+
+    /** A month within the same years as dates. */
+    static final class BoundedMonth extends YearMonthDeserializer {
+
+        BoundedMonth() {
+            super(DateTimeFormatter.ofPattern("u-MM"));
+        }
+
+        @Override
+        public YearMonth deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            YearMonth value = super.deserialize(p, ctxt);
+            if (value != null && !(Limits.inRange(value.atDay(1)) && Limits.inRange(value.atEndOfMonth()))) {
+                throw new ValueOutOfRangeException(p, dateOutOfRange(value.toString()));
+            }
+            return value;
+        }
+    }
+
+    public static Text dateOutOfRange(String value) {
+        return Text.of("Datumet " + value + " ligger utanför det som godtas: " + Limits.MIN_DATE + " till "
+                        + Limits.MAX_DATE + ".",
+                "The date " + value + " is outside the accepted range: " + Limits.MIN_DATE + " to "
+                        + Limits.MAX_DATE + ".");
+    }
+}

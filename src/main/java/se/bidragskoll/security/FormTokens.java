@@ -1,0 +1,64 @@
+package se.bidragskoll.security;
+
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * The CSRF token of the page forms (double submit): a random value in an HttpOnly, SameSite=Strict
+ * cookie that every form also carries in a hidden field; {@link PageFormGuard} refuses a form whose
+ * field does not match the cookie. Templates read it as {@code {inject:csrf.token}} and
+ * {@code {inject:csrf.field}}.
+ */
+@RequestScoped
+@Named("csrf")
+public class FormTokens {
+
+    public static final String COOKIE = "bidragskoll-csrf";
+    public static final String FIELD = "csrf";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    RoutingContext routing;
+
+    private String token;
+
+    /** The token of this browser: the cookie's, or a new one set on this answer. */
+    public String getToken() {
+        if (token == null) {
+            Cookie sent = routing.request().getCookie(COOKIE);
+            if (sent != null && wellFormed(sent.getValue())) {
+                token = sent.getValue();
+            } else {
+                byte[] bytes = new byte[32];
+                RANDOM.nextBytes(bytes);
+                token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+                routing.response().addCookie(Cookie.cookie(COOKIE, token).setPath("/").setHttpOnly(true)
+                        .setSameSite(CookieSameSite.STRICT).setSecure(routing.request().isSSL()));
+            }
+        }
+        return token;
+    }
+
+    public String getField() {
+        return FIELD;
+    }
+
+    static boolean wellFormed(String value) {
+        return value != null && value.length() == 43 && value.chars().allMatch(c -> Character.isLetterOrDigit(c)
+                || c == '-' || c == '_');
+    }
+
+    /** Whether the form's token is this browser's cookie, compared in constant time. */
+    static boolean matches(String cookie, String field) {
+        return wellFormed(cookie) && field != null
+                && MessageDigest.isEqual(cookie.getBytes(StandardCharsets.US_ASCII), field.getBytes(StandardCharsets.US_ASCII));
+    }
+}
