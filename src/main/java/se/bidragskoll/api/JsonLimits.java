@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
 import com.fasterxml.jackson.datatype.jsr310.deser.YearMonthDeserializer;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import io.quarkus.runtime.configuration.MemorySize;
@@ -86,29 +85,34 @@ public class JsonLimits implements ObjectMapperCustomizer {
         }
     }
 
-    /** A date between {@link Limits#MIN_DATE} and {@link Limits#MAX_DATE}. */
-    static final class BoundedDate extends LocalDateDeserializer {
+    /**
+     * A date between {@link Limits#MIN_DATE} and {@link Limits#MAX_DATE}, read as
+     * {@link SwedishDates} reads it (an instant is its day in Swedish time). Not a subclass of the time
+     * module's reader, whose contextual copies would drop this reading.
+     */
+    static final class BoundedDate extends com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer<LocalDate> {
 
         BoundedDate() {
-            super(DateTimeFormatter.ISO_LOCAL_DATE);
+            super(LocalDate.class);
         }
 
         @Override
         public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            LocalDate value;
-            if (p.currentToken() == com.fasterxml.jackson.core.JsonToken.VALUE_STRING) {
-                // One reading of dates everywhere: an instant is its day in Swedish time.
-                String text = p.getText();
-                try {
-                    value = se.bidragskoll.api.SwedishDates.parse(text);
-                } catch (java.time.format.DateTimeParseException e) {
-                    return (LocalDate) ctxt.handleWeirdStringValue(LocalDate.class, text,
-                            "expected a date YYYY-MM-DD or an instant with its offset");
-                }
-            } else {
-                value = super.deserialize(p, ctxt);
+            if (p.currentToken() != com.fasterxml.jackson.core.JsonToken.VALUE_STRING) {
+                return (LocalDate) ctxt.handleUnexpectedToken(LocalDate.class, p);
             }
-            if (value != null && !Limits.inRange(value)) {
+            String text = p.getText();
+            if (text.isBlank()) {
+                return null;
+            }
+            LocalDate value;
+            try {
+                value = SwedishDates.parse(text);
+            } catch (java.time.format.DateTimeParseException e) {
+                return (LocalDate) ctxt.handleWeirdStringValue(LocalDate.class, text,
+                        "expected a date YYYY-MM-DD or an instant with its offset");
+            }
+            if (!Limits.inRange(value)) {
                 throw new ValueOutOfRangeException(p, dateOutOfRange(value.toString()));
             }
             return value;
