@@ -123,6 +123,7 @@ public final class Evaluator {
         if (dossier.steeringGroupAnalysis() != null) {
             facts.add(dossier.steeringGroupAnalysis());
         }
+        facts.addAll(se.bidragskoll.dossier.Indicator.facts(dossier.indicators()));
 
         Verdicts out = new Verdicts();
         long fire = System.nanoTime();
