@@ -124,6 +124,7 @@ public final class Evaluator {
             facts.add(dossier.steeringGroupAnalysis());
         }
         facts.addAll(se.bidragskoll.dossier.Indicator.facts(dossier.indicators()));
+        facts.addAll(se.bidragskoll.share.DistributionKey.facts(rules, dossier));
 
         Verdicts out = new Verdicts();
         long fire = System.nanoTime();
