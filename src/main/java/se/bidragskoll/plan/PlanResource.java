@@ -45,6 +45,41 @@ public class PlanResource {
                 .entity(submitted.in(Languages.of(headers))).build();
     }
 
+    @POST
+    @Path("/validate")
+    @Consumes(PlanSpreadsheet.XLSX)
+    @Operation(summary = "Judge a region plan from the spreadsheet template without storing it")
+    public PlanReport validateSpreadsheet(java.io.InputStream xlsx, @Context HttpHeaders headers) {
+        return service.validate(PlanSpreadsheet.read(xlsx), Languages.of(headers));
+    }
+
+    @POST
+    @Consumes(PlanSpreadsheet.XLSX)
+    @Operation(summary = "Store the region's plan from the spreadsheet template (all or nothing) and judge it")
+    public Response submitSpreadsheet(java.io.InputStream xlsx, @Context HttpHeaders headers, @Context UriInfo uri) {
+        return submit(PlanSpreadsheet.read(xlsx), headers, uri);
+    }
+
+    @GET
+    @Path("/template.xlsx")
+    @Produces(PlanSpreadsheet.XLSX)
+    @Operation(summary = "The spreadsheet template of a region plan (Swedish column names, amounts in mnkr or kr)")
+    public Response template() {
+        return Response.ok(PlanSpreadsheet.template(), PlanSpreadsheet.XLSX)
+                .header("Content-Disposition", "attachment; filename=\"regionplan-mall.xlsx\"").build();
+    }
+
+    @GET
+    @Path("/{id}/report.xlsx")
+    @Produces(PlanSpreadsheet.XLSX)
+    @Operation(summary = "The plan's report as a spreadsheet: lines with their dossiers, findings, conditions")
+    public Response reportSpreadsheet(@PathParam("id") String id) {
+        PlanReport report = service.report(id, se.bidragskoll.judgement.Messages.SWEDISH);
+        jakarta.ws.rs.core.StreamingOutput body = out -> PlanSpreadsheet.write(report, out);
+        return Response.ok(body, PlanSpreadsheet.XLSX).header("Content-Disposition", "attachment; filename=\"plan-"
+                + report.region() + "-" + report.year() + ".xlsx\"").build();
+    }
+
     @GET
     @Operation(summary = "List stored region plans visible to the caller")
     public List<PlanService.PlanSummary> list(@QueryParam("region") String region, @QueryParam("year") Integer year) {
