@@ -48,6 +48,9 @@ public final class PlanSpreadsheet {
 
     private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
 
+    /** A region has a dozen or two grants a year; a sheet with more rows than this is not a plan. */
+    static final int MAX_LINES = 500;
+
     private PlanSpreadsheet() {
     }
 
@@ -127,7 +130,9 @@ public final class PlanSpreadsheet {
 
             List<RegionPlan.Line> lines = new ArrayList<>();
             Map<String, Integer> columns = null;
-            for (Row row : linesSheet.get().read()) {
+            java.util.stream.Stream<Row> rowStream = linesSheet.get().openStream();
+            Iterable<Row> rows = rowStream::iterator;
+            for (Row row : rows) {
                 if (columns == null) {
                     columns = new LinkedHashMap<>();
                     for (Cell c : row) {
@@ -155,6 +160,12 @@ public final class PlanSpreadsheet {
                 if (empty) {
                     continue;
                 }
+                if (lines.size() == MAX_LINES) {
+                    errors.add(new FieldError(LINES + "!A" + row.getRowNum(), Text.of("Bladet har fler än "
+                            + MAX_LINES + " rader; en plan har ett statsbidrag per rad.", "The sheet has more than "
+                            + MAX_LINES + " rows; a plan has one grant a row.")));
+                    break;
+                }
                 if (name == null) {
                     errors.add(new FieldError(LINES + "!" + letter(cols.getOrDefault(normal("Statsbidrag"), 0))
                             + row.getRowNum() + " (Statsbidrag)", Text.of("Rad " + row.getRowNum()
@@ -166,6 +177,7 @@ public final class PlanSpreadsheet {
                         bool(at.apply("Permanent verksamhet"), "Permanent verksamhet", errors),
                         text(at.apply("Plan när bidraget upphör")), text(at.apply("Kommentar"))));
             }
+            rowStream.close();
             if (!errors.isEmpty()) {
                 throw new BadInputException(errors);
             }

@@ -113,6 +113,18 @@ class PlanSpreadsheetTest {
     }
 
     @Test
+    void shouldRefuseASheetWithMoreRowsThanAPlanHas() throws IOException {
+        Object[][] many = new Object[PlanSpreadsheet.MAX_LINES + 1][];
+        for (int i = 0; i < many.length; i++) {
+            many[i] = new Object[]{"Statsbidrag " + i, null, 1.0, 1.0, "nej"};
+        }
+        given().contentType(PlanSpreadsheet.XLSX).body(workbook(many, null))
+                .when().post("/api/v1/plans/validate")
+                .then().statusCode(400)
+                .body("errors.field", hasItem("Statsbidrag!A" + (PlanSpreadsheet.MAX_LINES + 2)));
+    }
+
+    @Test
     void shouldOfferATemplateWithTheSwedishColumns() throws IOException {
         byte[] template = given().when().get("/api/v1/plans/template.xlsx")
                 .then().statusCode(200).contentType(containsString("spreadsheetml")).extract().asByteArray();
