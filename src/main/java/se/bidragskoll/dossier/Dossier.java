@@ -18,11 +18,12 @@ public record Dossier(
         List<LedgerLine> ledger,
         List<WaitingTimeReport> waitingTimeReports,
         SteeringGroupAnalysis steeringGroupAnalysis,
-        List<Event> events) {
+        List<Event> events,
+        List<Indicator> indicators) {
 
     /** The same dossier with another ledger (used when a ledger arrives as a file). */
     public Dossier withLedger(List<LedgerLine> newLedger) {
         return new Dossier(region, agreement, asOf, grant, actionPlan, allocations, drawdowns, newLedger,
-                waitingTimeReports, steeringGroupAnalysis, events);
+                waitingTimeReports, steeringGroupAnalysis, events, indicators);
     }
 }

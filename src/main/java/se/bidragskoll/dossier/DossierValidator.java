@@ -138,6 +138,18 @@ public final class DossierValidator {
                 }
             }
         }
+        if (d.indicators() != null) {
+            for (int i = 0; i < d.indicators().size(); i++) {
+                Indicator x = d.indicators().get(i);
+                if (x == null || x.indicator() == null || x.indicator().isBlank()) {
+                    errors.add(error("indicators[" + i + "].indicator", "Indikatorn saknar namn.",
+                            "The indicator has no name."));
+                } else if (x.period() == null || x.period().isBlank()) {
+                    errors.add(error("indicators[" + i + "].period", "Indikatorn " + x.indicator()
+                            + " saknar period.", "The indicator " + x.indicator() + " has no period."));
+                }
+            }
+        }
         if (!errors.isEmpty()) {
             throw new BadInputException(errors);
         }
@@ -145,7 +157,7 @@ public final class DossierValidator {
 
     /** The kinds of dated events an agreement may set a deadline for (AGREEMENTS.md, "Events"). */
     public static final List<String> EVENT_KINDS = List.of("action-plan-submitted", "report-submitted",
-            "financial-report-submitted", "payment-requested", "repayment-made");
+            "financial-report-submitted", "payment-requested", "repayment-made", "application-submitted");
 
     private static void amount(List<FieldError> errors, String field, BigDecimal value, boolean signed) {
         if (value == null) {

@@ -104,6 +104,8 @@ public final class Evaluator {
         if (dossier.steeringGroupAnalysis() != null) {
             facts.add(dossier.steeringGroupAnalysis());
         }
+        facts.addAll(se.bidragskoll.dossier.Indicator.facts(dossier.indicators()));
+        facts.addAll(se.bidragskoll.share.DistributionKey.facts(rules, dossier));
 
         Verdicts out = new Verdicts();
         long fire = System.nanoTime();

@@ -52,6 +52,7 @@ final class Needs {
             case GRANT -> d.grant() != null;
             case GRANT_CATEGORY -> d.grant() != null && d.grant().category() != null;
             case REGION_CATEGORY -> region.category() != null;
+            case INDICATORS -> d.indicators() != null;
         };
     }
 }

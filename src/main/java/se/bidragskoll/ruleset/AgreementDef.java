@@ -24,10 +24,27 @@ public record AgreementDef(String id, Text title, SourceRef source, String inher
     /**
      * How the regions' money is split: {@code key} population | population-65plus | equal | stated, the
      * population {@code date} the key uses, the {@code amount} split, and {@code stated} shares per
-     * county code where a source states them.
+     * county code where a source states them. An agreement whose money comes in parts split in
+     * different ways (a population part and a rural part, a base and a performance part) lists them as
+     * {@code parts}, each a distribution with its {@code name}.
      */
     public record Distribution(String key, LocalDate date, BigDecimal amount, Map<String, BigDecimal> stated,
-                               SourceRef source) {
+                               SourceRef source, String name, List<Distribution> parts) {
+
+        /**
+         * What the sources state as the region's share, over this distribution and its parts, or
+         * {@code null} when no part states one.
+         */
+        public BigDecimal statedShare(String region) {
+            BigDecimal sum = stated == null ? null : stated.get(region);
+            for (Distribution p : parts == null ? List.<Distribution>of() : parts) {
+                BigDecimal s = p == null ? null : p.statedShare(region);
+                if (s != null) {
+                    sum = sum == null ? s : sum.add(s);
+                }
+            }
+            return sum;
+        }
     }
 
     public List<ConditionSpec> conditionList() {

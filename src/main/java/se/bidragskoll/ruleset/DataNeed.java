@@ -26,6 +26,8 @@ public enum DataNeed {
     FUNDING_PERIOD("fundingPeriod", "agreement: funding-period"),
     GRANT("grant", "grant"),
     GRANT_CATEGORY("grant.category", "grant.category"),
+    /** Reported indicator values (performance thresholds). */
+    INDICATORS("indicators", "indicators"),
     /** The region file gives the agreement a category ({@code grants.<agreement>.category}). */
     REGION_CATEGORY("region.grants.category", "region.grants.category");
 

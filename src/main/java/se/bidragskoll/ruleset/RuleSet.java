@@ -14,7 +14,7 @@ import org.kie.api.KieBase;
 public record RuleSet(String version, Instant loadedAt, KieBase kieBase, Map<String, ConditionDef> conditions,
                       Map<String, AgreementDef> agreements, Map<String, RegionDef> regions,
                       List<RuleEngine.RuleInfo> rules, List<String> files, Map<String, FamilyDef> families,
-                      List<ConditionSpec> generic, SourceRef genericSource) {
+                      List<ConditionSpec> generic, SourceRef genericSource, Populations populations) {
 
     public Optional<ConditionDef> condition(String code) {
         return Optional.ofNullable(conditions.get(code));

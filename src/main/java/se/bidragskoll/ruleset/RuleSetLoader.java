@@ -162,6 +162,7 @@ public final class RuleSetLoader {
             }
         }
         checkReferences(files, agreements, regions, generic, problems);
+        Populations populations = Populations.read(files, problems);
 
         RuleEngine.Compiled compiled = problems.isEmpty() ? CompiledCache.read(cacheDir, drls) : null;
         if (compiled == null) {
@@ -184,7 +185,7 @@ public final class RuleSetLoader {
                 java.util.Collections.unmodifiableMap(catalogue.conditions), java.util.Collections.unmodifiableMap(agreements),
                 java.util.Collections.unmodifiableMap(regions), compiled.rules(), List.copyOf(files.keySet()),
                 java.util.Collections.unmodifiableMap(families),
-                generic, genericSource);
+                generic, genericSource, populations);
     }
 
     /** The codes seen so far, in file order, each with the family that judges it. */

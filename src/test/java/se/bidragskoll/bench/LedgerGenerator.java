@@ -174,7 +174,7 @@ public final class LedgerGenerator {
     public static Dossier dossier(int lines) {
         return new Dossier(REGION, AGREEMENT, AS_OF,
                 new Grant(GRANTED, LocalDate.of(2018, 6, 15), 2, COST_OBJECT, "Chef för beställarenheten"),
-                actionPlan(), allocations(), drawdowns(), ledger(lines), waitingTimeReports(), null, null);
+                actionPlan(), allocations(), drawdowns(), ledger(lines), waitingTimeReports(), null, null, null);
     }
 
     static ActionPlan actionPlan() {

@@ -1,0 +1,100 @@
+package se.bidragskoll.share;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.List;
+import se.bidragskoll.dossier.Dossier;
+import se.bidragskoll.ruleset.AgreementDef;
+import se.bidragskoll.ruleset.Populations;
+import se.bidragskoll.ruleset.RuleSet;
+
+/**
+ * The dossier's agreement's population key as a fact for the {@code grant-share} family: the money the
+ * key splits, its population date, the region, and the population figures of {@code rules/data/}.
+ */
+public record DistributionKey(String region, String key, LocalDate keyDate, BigDecimal amount,
+                              Populations populations) {
+
+    /** A key the rules can compute: split by population, with an amount. None otherwise. */
+    public static List<Object> facts(RuleSet rules, Dossier dossier) {
+        AgreementDef.Distribution d = rules.agreement(dossier.agreement()).map(AgreementDef::distribution).orElse(null);
+        if (d == null || !"population".equals(d.key()) || d.amount() == null) {
+            return List.of();
+        }
+        return List.of(new DistributionKey(dossier.region(), d.key(), d.date(),
+                d.amount(), rules.populations() == null ? Populations.empty() : rules.populations()));
+    }
+
+    private LocalDate date(LocalDate populationDate) {
+        return populationDate != null ? populationDate : keyDate;
+    }
+
+    /** The region's share on {@code populationDate} (the key's date when null), or null without figures. */
+    public Share shareOn(LocalDate populationDate) {
+        LocalDate on = date(populationDate);
+        if (on == null) {
+            return null;
+        }
+        Long county = populations.of(region, on).orElse(null);
+        Long country = populations.of(Populations.COUNTRY, on).orElse(null);
+        if (county == null || country == null) {
+            return null;
+        }
+        BigDecimal expected = amount.multiply(BigDecimal.valueOf(county))
+                .divide(BigDecimal.valueOf(country), 0, RoundingMode.HALF_EVEN).setScale(2);
+        return new Share(expected, county, country, on);
+    }
+
+    /** The population figures missing for the share on {@code populationDate}, as a CANNOT_ASSESS names them. */
+    public String missingFigures(LocalDate populationDate) {
+        LocalDate on = date(populationDate);
+        if (on == null) {
+            return "distribution.date";
+        }
+        StringBuilder out = new StringBuilder("rules/data: folkmängd");
+        if (populations.of(region, on).isEmpty()) {
+            out.append(" län ").append(region);
+        }
+        if (populations.of(Populations.COUNTRY, on).isEmpty()) {
+            out.append(" riket");
+        }
+        return out.append(' ').append(on).toString();
+    }
+
+    /**
+     * The region's share of the money under the key, from {@code county} of {@code country} inhabitants on
+     * {@code date}. A stated figure fits when it lies within the share's margin ({@code tolerance}, a
+     * fraction of the share, when the figures are of another date than the key's) plus the figure's own
+     * rounding: a figure written with trailing zeros is read as rounded to that place, so 12 600 000 is
+     * 12,6 MSEK give or take 50 000 and 15 000 000 is 15 MSEK give or take 500 000.
+     */
+    public record Share(BigDecimal expected, long county, long country, LocalDate date) {
+
+        public boolean fits(BigDecimal figure, BigDecimal tolerance) {
+            return figure.subtract(expected).abs().compareTo(margin(figure, tolerance)) <= 0;
+        }
+
+        public BigDecimal off(BigDecimal figure) {
+            return figure.subtract(expected).abs();
+        }
+
+        static BigDecimal margin(BigDecimal figure, BigDecimal tolerance) {
+            BigDecimal margin = tolerance == null ? BigDecimal.ZERO : tolerance.multiply(figure.abs());
+            return margin.add(roundingOf(figure));
+        }
+
+        /** Half the largest power of ten, up to a million, that the figure is a whole multiple of. */
+        static BigDecimal roundingOf(BigDecimal figure) {
+            BigDecimal step = BigDecimal.ONE;
+            if (figure.signum() == 0 || figure.stripTrailingZeros().scale() > 0) {
+                return BigDecimal.ZERO;
+            }
+            while (step.compareTo(BigDecimal.valueOf(1_000_000)) < 0
+                    && figure.remainder(step.multiply(BigDecimal.TEN)).signum() == 0) {
+                step = step.multiply(BigDecimal.TEN);
+            }
+            return step.compareTo(BigDecimal.ONE) == 0 ? BigDecimal.ZERO : step.divide(BigDecimal.valueOf(2));
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package se.bidragskoll.plan;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import se.bidragskoll.Fixtures;
+import se.bidragskoll.TestUsers;
+
+/** The region's year as a page: the plan's lines, each grant's latest outcome, the plan's findings. */
+@QuarkusTest
+class PlanPagesTest {
+
+    @BeforeEach
+    void noDefaultUser() {
+        RestAssured.authentication = RestAssured.DEFAULT_AUTH;
+    }
+
+    static String login(String user) {
+        return given().redirects().follow(false).contentType(ContentType.URLENC)
+                .formParam("j_username", user).formParam("j_password", user)
+                .when().post("/j_security_check").then().extract().cookie("bidragskoll");
+    }
+
+    @Test
+    void shouldShowVastmanlandsYearWithItsLinesOutcomesAndFindings() {
+        given().auth().preemptive().basic(TestUsers.CONTROLLER_VM, TestUsers.CONTROLLER_VM)
+                .contentType(ContentType.JSON).body(Fixtures.read(RegionPlanTest.PLAN))
+                .when().post("/api/v1/plans").then().statusCode(201);
+        String steering = login(TestUsers.STEERING);
+        given().cookie("bidragskoll", steering).when().get("/")
+                .then().statusCode(200).body(containsString("href=\"/plan\""));
+        given().cookie("bidragskoll", steering).when().get("/plan")
+                .then().statusCode(200).body(containsString("/plan/19/2023"));
+        given().cookie("bidragskoll", steering).when().get("/plan/19/2023")
+                .then().statusCode(200)
+                .body(allOf(containsString("Region Västmanland: statsbidragen 2023"),
+                        containsString("Kvinnosjukvård, specialistvård och primärvård"),
+                        containsString("25 700 000 kr"),
+                        containsString("Okänd överenskommelse"),
+                        containsString("PLAN-EXIT-PLAN"),
+                        containsString("förordning (2021:313)")));
+        String otherRegion = login(TestUsers.CONTROLLER_JH);
+        given().cookie("bidragskoll", otherRegion).when().get("/plan/19/2023").then().statusCode(404);
+    }
+}
