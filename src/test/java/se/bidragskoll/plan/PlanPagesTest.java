@@ -21,10 +21,11 @@ class PlanPagesTest {
         RestAssured.authentication = RestAssured.DEFAULT_AUTH;
     }
 
-    static String login(String user) {
+    /** A form login: the session cookie and the server-held session id that logout ends. */
+    static java.util.Map<String, String> login(String user) {
         return given().redirects().follow(false).contentType(ContentType.URLENC)
                 .formParam("j_username", user).formParam("j_password", user)
-                .when().post("/j_security_check").then().extract().cookie("bidragskoll");
+                .when().post("/j_security_check").then().statusCode(302).extract().cookies();
     }
 
     @Test
@@ -32,12 +33,12 @@ class PlanPagesTest {
         given().auth().preemptive().basic(TestUsers.CONTROLLER_VM, TestUsers.CONTROLLER_VM)
                 .contentType(ContentType.JSON).body(Fixtures.read(RegionPlanTest.PLAN))
                 .when().post("/api/v1/plans").then().statusCode(201);
-        String steering = login(TestUsers.STEERING);
-        given().cookie("bidragskoll", steering).when().get("/")
+        java.util.Map<String, String> steering = login(TestUsers.STEERING);
+        given().cookies(steering).when().get("/")
                 .then().statusCode(200).body(containsString("href=\"/plan\""));
-        given().cookie("bidragskoll", steering).when().get("/plan")
+        given().cookies(steering).when().get("/plan")
                 .then().statusCode(200).body(containsString("/plan/19/2023"));
-        given().cookie("bidragskoll", steering).when().get("/plan/19/2023")
+        given().cookies(steering).when().get("/plan/19/2023")
                 .then().statusCode(200)
                 .body(allOf(containsString("Region Västmanland: statsbidragen 2023"),
                         containsString("Kvinnosjukvård, specialistvård och primärvård"),
@@ -45,7 +46,7 @@ class PlanPagesTest {
                         containsString("Okänd överenskommelse"),
                         containsString("PLAN-EXIT-PLAN"),
                         containsString("förordning (2021:313)")));
-        String otherRegion = login(TestUsers.CONTROLLER_JH);
-        given().cookie("bidragskoll", otherRegion).when().get("/plan/19/2023").then().statusCode(404);
+        java.util.Map<String, String> otherRegion = login(TestUsers.CONTROLLER_JH);
+        given().cookies(otherRegion).when().get("/plan/19/2023").then().statusCode(404);
     }
 }
