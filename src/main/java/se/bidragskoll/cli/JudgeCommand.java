@@ -16,7 +16,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 import se.bidragskoll.api.BadInputException;
 import se.bidragskoll.api.FieldError;
-import se.bidragskoll.dossier.Dossier;
+import se.bidragskoll.model.Dossier;
 import se.bidragskoll.dossier.DossierValidator;
 import se.bidragskoll.judgement.Evaluator;
 import se.bidragskoll.judgement.LedgerSource;
@@ -105,7 +105,7 @@ final class JudgeCommand {
         }
 
         @Override
-        public void forEach(java.util.function.Consumer<se.bidragskoll.dossier.LedgerLine> sink) {
+        public void forEach(java.util.function.Consumer<se.bidragskoll.model.LedgerLine> sink) {
             pass++;
             long start = System.nanoTime();
             long[] lines = {0};

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import se.bidragskoll.model.Dossier;
 import se.bidragskoll.security.Caller;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;

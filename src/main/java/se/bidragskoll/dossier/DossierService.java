@@ -17,6 +17,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import se.bidragskoll.model.Dossier;
+import se.bidragskoll.model.LedgerLine;
 import se.bidragskoll.api.SwedishDates;
 import se.bidragskoll.judgement.Evaluation;
 import se.bidragskoll.judgement.Report;

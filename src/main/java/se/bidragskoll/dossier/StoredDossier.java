@@ -1,5 +1,7 @@
 package se.bidragskoll.dossier;
 
+import se.bidragskoll.model.Dossier;
+
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import se.bidragskoll.dossier.Allocation;
+import se.bidragskoll.model.Allocation;
 
 /** The dossier's allocations to administrations as one fact, with their total. */
 public record Allocations(List<Allocation> items, BigDecimal total, Set<String> units, boolean amountsComplete) {
@@ -29,7 +29,7 @@ public record Allocations(List<Allocation> items, BigDecimal total, Set<String> 
     /** What the allocations give the unit, or {@code null} when it has none or an amount is missing. */
     public BigDecimal amountFor(String unit) {
         BigDecimal sum = null;
-        for (se.bidragskoll.dossier.Allocation a : items) {
+        for (se.bidragskoll.model.Allocation a : items) {
             if (unit != null && unit.equals(a.unit())) {
                 if (a.amount() == null) {
                     return null;

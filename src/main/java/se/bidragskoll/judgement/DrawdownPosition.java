@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import se.bidragskoll.dossier.Drawdown;
+import se.bidragskoll.model.Drawdown;
 
 /**
  * A unit's position at one of its drawdown dates: everything it has drawn up to and including that

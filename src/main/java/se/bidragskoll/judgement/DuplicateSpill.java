@@ -13,7 +13,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.ToLongFunction;
-import se.bidragskoll.dossier.LedgerLine;
+import se.bidragskoll.model.LedgerLine;
 
 /**
  * Finds the rows that may repeat a (voucher, line) pair in a ledger too large to hold: each line's

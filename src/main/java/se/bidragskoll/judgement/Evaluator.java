@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jboss.logging.Logger;
-import se.bidragskoll.dossier.Dossier;
-import se.bidragskoll.dossier.LedgerLine;
+import se.bidragskoll.model.Dossier;
+import se.bidragskoll.model.LedgerLine;
 import se.bidragskoll.judgement.Report.Result;
 import se.bidragskoll.ruleset.RegionDef;
 import se.bidragskoll.ruleset.RuleEngine;
@@ -104,7 +104,7 @@ public final class Evaluator {
         if (dossier.steeringGroupAnalysis() != null) {
             facts.add(dossier.steeringGroupAnalysis());
         }
-        facts.addAll(se.bidragskoll.dossier.Indicator.facts(dossier.indicators()));
+        facts.addAll(se.bidragskoll.model.Indicator.facts(dossier.indicators()));
         facts.addAll(se.bidragskoll.share.DistributionKey.facts(rules, dossier));
 
         Verdicts out = new Verdicts();
@@ -130,7 +130,7 @@ public final class Evaluator {
         }
         if (dossier.events() != null) {
             for (int i = 0; i < dossier.events().size(); i++) {
-                se.bidragskoll.dossier.Event e = dossier.events().get(i);
+                se.bidragskoll.model.Event e = dossier.events().get(i);
                 events.add(new Happened(e.kind(), e.date(), e.recipient(), e.reference(), "events[" + i + "].date"));
             }
         }

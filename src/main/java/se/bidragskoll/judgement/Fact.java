@@ -1,7 +1,7 @@
 package se.bidragskoll.judgement;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import se.bidragskoll.dossier.LedgerLine;
+import se.bidragskoll.model.LedgerLine;
 
 /**
  * An input item behind a finding: a ledger line ({@code A 104233/2}), a measure, an allocation, a

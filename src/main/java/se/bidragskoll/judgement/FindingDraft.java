@@ -7,10 +7,10 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import se.bidragskoll.dossier.Allocation;
-import se.bidragskoll.dossier.Drawdown;
-import se.bidragskoll.dossier.LedgerLine;
-import se.bidragskoll.dossier.Measure;
+import se.bidragskoll.model.Allocation;
+import se.bidragskoll.model.Drawdown;
+import se.bidragskoll.model.LedgerLine;
+import se.bidragskoll.model.Measure;
 
 /**
  * A finding as a rule's consequence builds it: the input items behind it, the amount at stake and

@@ -1,7 +1,7 @@
 package se.bidragskoll.judgement;
 
 import java.util.Set;
-import se.bidragskoll.dossier.LedgerLine;
+import se.bidragskoll.model.LedgerLine;
 
 /**
  * Which ledger lines the grant carries: those on its cost object (the region's, else the dossier's)

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import se.bidragskoll.dossier.LedgerLine;
+import se.bidragskoll.model.LedgerLine;
 
 /**
  * The dossier's ledger as one fact: the lines, grouped by what the rules test ({@link LedgerGroup},

@@ -3,7 +3,7 @@ package se.bidragskoll.judgement;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import se.bidragskoll.dossier.LedgerLine;
+import se.bidragskoll.model.LedgerLine;
 
 /**
  * Ledger lines that agree on everything the rules test: object, measure, unit, date, and which

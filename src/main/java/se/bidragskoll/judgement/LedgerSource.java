@@ -1,7 +1,7 @@
 package se.bidragskoll.judgement;
 
 import java.util.function.Consumer;
-import se.bidragskoll.dossier.LedgerLine;
+import se.bidragskoll.model.LedgerLine;
 
 /**
  * A ledger too large to hold, read as a stream: a file that can be read again. Each line carries its

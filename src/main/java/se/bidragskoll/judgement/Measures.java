@@ -7,7 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import se.bidragskoll.dossier.Measure;
+import se.bidragskoll.model.Measure;
 
 /** The action plan's measures as one fact, with their total and the areas they cover. */
 public record Measures(List<Measure> items, BigDecimal total, List<Measure> withoutAmount, Set<String> areas,

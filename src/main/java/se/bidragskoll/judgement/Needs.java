@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import se.bidragskoll.dossier.Dossier;
+import se.bidragskoll.model.Dossier;
 import se.bidragskoll.ruleset.DataNeed;
 import se.bidragskoll.ruleset.FamilyDef;
 

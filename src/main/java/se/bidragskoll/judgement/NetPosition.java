@@ -43,16 +43,16 @@ public record NetPosition(Kind kind, String object, String measure, String unit,
     }
 
     /** The costs (not the credits) of the groups, in ledger order: the lines a finding names as left. */
-    public static java.util.List<se.bidragskoll.dossier.LedgerLine> debits(java.util.Collection<?> groups) {
-        java.util.List<se.bidragskoll.dossier.LedgerLine> lines = new java.util.ArrayList<>();
+    public static java.util.List<se.bidragskoll.model.LedgerLine> debits(java.util.Collection<?> groups) {
+        java.util.List<se.bidragskoll.model.LedgerLine> lines = new java.util.ArrayList<>();
         for (Object g : groups) {
-            for (se.bidragskoll.dossier.LedgerLine line : ((LedgerGroup) g).lines()) {
+            for (se.bidragskoll.model.LedgerLine line : ((LedgerGroup) g).lines()) {
                 if (line.amount() != null && line.amount().signum() > 0) {
                     lines.add(line);
                 }
             }
         }
-        lines.sort(java.util.Comparator.comparing(se.bidragskoll.dossier.LedgerLine::row,
+        lines.sort(java.util.Comparator.comparing(se.bidragskoll.model.LedgerLine::row,
                 java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
         return lines;
     }

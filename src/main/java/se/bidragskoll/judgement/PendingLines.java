@@ -3,7 +3,7 @@ package se.bidragskoll.judgement;
 import java.util.AbstractList;
 import java.util.Collections;
 import java.util.Iterator;
-import se.bidragskoll.dossier.LedgerLine;
+import se.bidragskoll.model.LedgerLine;
 
 /**
  * The lines of a streamed ledger's group before they are loaded: the size is known, the lines are

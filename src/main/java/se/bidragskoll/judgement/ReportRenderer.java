@@ -19,7 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import se.bidragskoll.dossier.Dossier;
+import se.bidragskoll.model.Dossier;
 import se.bidragskoll.judgement.Report.ConditionResult;
 import se.bidragskoll.judgement.Report.Finding;
 import se.bidragskoll.judgement.Report.Outcome;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
-import se.bidragskoll.dossier.WaitingTimeReport;
+import se.bidragskoll.model.WaitingTimeReport;
 import se.bidragskoll.ruleset.Text;
 
 /**

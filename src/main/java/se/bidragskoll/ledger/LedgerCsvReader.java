@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
 import se.bidragskoll.api.BadInputException;
 import se.bidragskoll.api.FieldError;
 import se.bidragskoll.api.Limits;
-import se.bidragskoll.dossier.LedgerLine;
+import se.bidragskoll.model.LedgerLine;
 import se.bidragskoll.judgement.LedgerSource;
 import se.bidragskoll.ruleset.Text;
 

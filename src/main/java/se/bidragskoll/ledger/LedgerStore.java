@@ -22,7 +22,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
-import se.bidragskoll.dossier.LedgerLine;
+import se.bidragskoll.model.LedgerLine;
 
 /**
  * Ledger lines in bulk: PostgreSQL through {@code COPY}, other databases through JDBC batches,

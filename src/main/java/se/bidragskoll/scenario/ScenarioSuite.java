@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import se.bidragskoll.dossier.Dossier;
+import se.bidragskoll.model.Dossier;
 import se.bidragskoll.judgement.Evaluator;
 import se.bidragskoll.judgement.Fact;
 import se.bidragskoll.judgement.Report;

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
-import se.bidragskoll.dossier.Dossier;
+import se.bidragskoll.model.Dossier;
 import se.bidragskoll.ruleset.AgreementDef;
 import se.bidragskoll.ruleset.Populations;
 import se.bidragskoll.ruleset.RuleSet;

@@ -31,7 +31,7 @@ import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
 import se.bidragskoll.api.BadInputException;
 import se.bidragskoll.api.FieldError;
-import se.bidragskoll.dossier.Dossier;
+import se.bidragskoll.model.Dossier;
 import se.bidragskoll.ruleset.Text;
 
 /**

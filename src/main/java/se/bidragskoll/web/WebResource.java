@@ -447,12 +447,12 @@ public class WebResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response submitDossier(@RestForm("dossier") FileUpload file, @RestForm("workbook") FileUpload workbook) {
         try {
-            se.bidragskoll.dossier.Dossier read;
+            se.bidragskoll.model.Dossier read;
             if (workbook != null && workbook.size() > 0) {
                 read = workbooks.read(workbook.uploadedFile());
             } else if (file != null && file.size() > 0) {
                 try {
-                    read = json.readValue(file.uploadedFile().toFile(), se.bidragskoll.dossier.Dossier.class);
+                    read = json.readValue(file.uploadedFile().toFile(), se.bidragskoll.model.Dossier.class);
                 } catch (JsonProcessingException e) {
                     return Response.status(400).type(MediaType.TEXT_HTML).entity(submitPage(List.of(
                             file.fileName() + ": " + e.getOriginalMessage()))).build();

@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import se.bidragskoll.dossier.Dossier;
+import se.bidragskoll.model.Dossier;
 import se.bidragskoll.judgement.Evaluation;
 import se.bidragskoll.judgement.Evaluator;
 import se.bidragskoll.judgement.Report;

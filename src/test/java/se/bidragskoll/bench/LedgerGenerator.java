@@ -20,14 +20,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
-import se.bidragskoll.dossier.ActionPlan;
-import se.bidragskoll.dossier.Allocation;
-import se.bidragskoll.dossier.Dossier;
-import se.bidragskoll.dossier.Drawdown;
-import se.bidragskoll.dossier.Grant;
-import se.bidragskoll.dossier.LedgerLine;
-import se.bidragskoll.dossier.Measure;
-import se.bidragskoll.dossier.WaitingTimeReport;
+import se.bidragskoll.model.ActionPlan;
+import se.bidragskoll.model.Allocation;
+import se.bidragskoll.model.Dossier;
+import se.bidragskoll.model.Drawdown;
+import se.bidragskoll.model.Grant;
+import se.bidragskoll.model.LedgerLine;
+import se.bidragskoll.model.Measure;
+import se.bidragskoll.model.WaitingTimeReport;
 
 /**
  * Deterministic dossiers of Region Jämtland Härjedalen for Patientmiljarden 2018 (asOf 2019-04-30,

@@ -11,10 +11,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import se.bidragskoll.dossier.Allocation;
-import se.bidragskoll.dossier.Dossier;
-import se.bidragskoll.dossier.LedgerLine;
-import se.bidragskoll.dossier.Measure;
+import se.bidragskoll.model.Allocation;
+import se.bidragskoll.model.Dossier;
+import se.bidragskoll.model.LedgerLine;
+import se.bidragskoll.model.Measure;
 import se.bidragskoll.judgement.Fact;
 import se.bidragskoll.judgement.Report;
 

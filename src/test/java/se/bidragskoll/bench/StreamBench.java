@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
-import se.bidragskoll.dossier.Dossier;
+import se.bidragskoll.model.Dossier;
 import se.bidragskoll.judgement.Evaluator;
 import se.bidragskoll.judgement.Report;
 import se.bidragskoll.ledger.LedgerCsvReader;

@@ -12,8 +12,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import se.bidragskoll.RulesCopy;
-import se.bidragskoll.dossier.Dossier;
-import se.bidragskoll.dossier.Indicator;
+import se.bidragskoll.model.Dossier;
+import se.bidragskoll.model.Indicator;
 import se.bidragskoll.ruleset.RuleSet;
 import se.bidragskoll.ruleset.RuleSetLoader;
 

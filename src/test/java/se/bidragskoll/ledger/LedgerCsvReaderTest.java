@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.bidragskoll.api.BadInputException;
 import se.bidragskoll.api.FieldError;
-import se.bidragskoll.dossier.LedgerLine;
+import se.bidragskoll.model.LedgerLine;
 
 /** Ledger exports as the regions' financial systems write them. */
 class LedgerCsvReaderTest {

@@ -11,7 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import se.bidragskoll.Fixtures;
-import se.bidragskoll.dossier.LedgerLine;
+import se.bidragskoll.model.LedgerLine;
 
 /** Ledger lines come back exactly as stored, on either database (binary COPY on PostgreSQL). */
 @QuarkusTest

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import se.bidragskoll.Fixtures;
 import se.bidragskoll.api.BadInputException;
 import se.bidragskoll.api.FieldError;
-import se.bidragskoll.dossier.Dossier;
+import se.bidragskoll.model.Dossier;
 
 /** The dossier workbook: what is downloaded reads back as the same dossier; a bad cell is named by sheet, row and column. */
 @QuarkusTest

@@ -1,4 +1,4 @@
-package se.bidragskoll.dossier;
+package se.bidragskoll.model;
 
 import java.math.BigDecimal;
 

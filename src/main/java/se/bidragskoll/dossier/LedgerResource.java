@@ -1,4 +1,4 @@
-package se.bidragskoll.ledger;
+package se.bidragskoll.dossier;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -14,7 +14,8 @@ import java.io.File;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import se.bidragskoll.api.BadInputException;
 import se.bidragskoll.api.Languages;
-import se.bidragskoll.dossier.DossierService;
+import se.bidragskoll.ledger.LedgerCsvReader;
+import se.bidragskoll.ledger.ParsedLedger;
 import se.bidragskoll.ruleset.RuleSetHolder;
 
 /** A dossier's ledger replaced by a CSV export from the region's financial system. */
