@@ -59,7 +59,7 @@ public class PlanPages {
 
     @GET
     public String plans() {
-        return list.data("who", who()).data("plans", plans.list(null, null)).render();
+        return page(list).data("plans", plans.list(null, null)).render();
     }
 
     @GET
@@ -67,7 +67,7 @@ public class PlanPages {
     public Response plan(@PathParam("region") String region, @PathParam("year") int year) {
         PlanEntity stored = plans.forRegionAndYear(region, year).orElse(null);
         if (stored == null) {
-            return Response.status(404).entity(notFound.data("who", who()).render()).type(MediaType.TEXT_HTML).build();
+            return Response.status(404).entity(page(notFound).render()).type(MediaType.TEXT_HTML).build();
         }
         PlanReport report = plans.report(stored.id, Messages.SWEDISH);
         List<LineRow> rows = new ArrayList<>();
@@ -89,7 +89,7 @@ public class PlanPages {
                     f.source() == null ? null : f.source().clause(), f.source() == null ? null : f.source().document(),
                     String.join(", ", f.facts().stream().map(x -> x.ref()).toList())));
         }
-        return Response.ok(page.data("who", who()).data("report", report).data("rows", rows)
+        return Response.ok(page(page).data("report", report).data("rows", rows)
                 .data("findings", findings).data("outcomeText", outcomeText(report.outcome().name()))
                 .data("atStake", Messages.money(atStake, Messages.SWEDISH))
                 .data("planAtStake", Messages.money(report.summary().amountAtStake(), Messages.SWEDISH))
@@ -116,5 +116,13 @@ public class PlanPages {
             case "INCOMPLETE" -> "Underlag saknas";
             default -> outcome;
         };
+    }
+
+    /** What the common page frame needs (texts, labels, language, who); the plan pages are in Swedish. */
+    private io.quarkus.qute.TemplateInstance page(io.quarkus.qute.Template template) {
+        java.util.Locale locale = Messages.SWEDISH;
+        return template.instance().data("t", se.bidragskoll.web.WebResource.texts(locale))
+                .data("L", se.bidragskoll.api.Labels.all(locale)).data("lang", "sv").data("who", who())
+                .data("here", "/plan").data("maySubmit", caller.isController());
     }
 }

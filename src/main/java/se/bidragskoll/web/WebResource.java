@@ -583,7 +583,7 @@ public class WebResource {
                 + (english ? p.message().en() : p.message().sv())).toList();
     }
 
-    static Map<String, String> texts(Locale locale) {
+    public static Map<String, String> texts(Locale locale) {
         String language = Messages.english(locale) ? "en" : "sv";
         return TEXTS.computeIfAbsent(language, l -> {
             Properties properties = new Properties();
