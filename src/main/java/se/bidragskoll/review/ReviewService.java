@@ -80,9 +80,10 @@ public class ReviewService {
         }
         Sort sort = switch (q.sort() == null ? "" : q.sort()) {
             case "amount", "-amount" -> Sort.by("amount", Sort.Direction.Descending, Sort.NullPrecedence.NULLS_LAST)
-                    .and("openedAt");
+                    .and("openedAt").and("id");
             case "age", "-age" -> Sort.by("openedAt").and("id");
-            case "" -> Sort.by("region").and("agreement").and("code").and("openedAt");
+            // The id last: findings of one judgement share the rest, and pages must not overlap or skip.
+            case "" -> Sort.by("region").and("agreement").and("code").and("openedAt").and("id");
             default -> throw BadInputException.of("sort", "Sortera på amount eller age.", "Sort by amount or age.");
         };
         if (q.size() < 1 || q.size() > 500 || q.page() < 0) {
