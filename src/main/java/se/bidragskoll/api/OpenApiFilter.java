@@ -53,6 +53,13 @@ public class OpenApiFilter implements OASFilter {
         op("POST /api/v1/findings/{id}/decisions", "decideFinding", STEERING);
         op("GET /api/v1/rules", "getRules", RULE_AUTHORS);
         op("POST /api/v1/rules/reload", "reloadRules", RULE_AUTHORS);
+        op("POST /api/v1/plans/validate", "validatePlan", CONTROLLERS);
+        op("POST /api/v1/plans", "submitPlan", CONTROLLERS);
+        op("GET /api/v1/plans", "listPlans", CONTROLLERS);
+        op("GET /api/v1/plans/template.xlsx", "getPlanTemplate", CONTROLLERS);
+        op("GET /api/v1/plans/{id}", "getPlan", CONTROLLERS);
+        op("GET /api/v1/plans/{id}/report", "getPlanReport", CONTROLLERS);
+        op("GET /api/v1/plans/{id}/report.xlsx", "exportPlanReport", CONTROLLERS);
     }
 
     private static void op(String key, String id, String tag) {
@@ -107,11 +114,12 @@ public class OpenApiFilter implements OASFilter {
         if (responses == null) {
             return;
         }
-        if ("POST /api/v1/dossiers".equals(method + " " + path) && responses.hasAPIResponse("200")) {
+        boolean stores = "POST /api/v1/dossiers".equals(method + " " + path) || "POST /api/v1/plans".equals(method + " " + path);
+        if (stores && responses.hasAPIResponse("200")) {
             APIResponse ok = responses.getAPIResponse("200");
             responses.removeAPIResponse("200");
             ok.setDescription("Stored as a new revision and judged: the report");
-            ok.addHeader("Location", OASFactory.createHeader().description("The stored dossier")
+            ok.addHeader("Location", OASFactory.createHeader().description("The stored dossier or plan")
                     .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri")));
             responses.addAPIResponse("201", ok);
         }

@@ -45,6 +45,32 @@ public record Report(String dossier, Integer revision, String region, String reg
     /** Counts for a quick look: results per kind, findings per severity, money at stake in ERROR findings. */
     public record Summary(Map<Result, Integer> results, int errors, int warnings, int infos,
                           BigDecimal amountAtStake) {
+
+        /** The findings counted by severity; the money at stake is what the ERROR findings name. */
+        public static Summary of(Map<Result, Integer> results, List<Finding> findings) {
+            int errors = 0;
+            int warnings = 0;
+            int infos = 0;
+            BigDecimal atStake = BigDecimal.ZERO;
+            for (Finding f : findings) {
+                switch (f.severity()) {
+                    case "ERROR" -> {
+                        errors++;
+                        if (f.amount() != null) {
+                            atStake = atStake.add(f.amount());
+                        }
+                    }
+                    case "WARNING" -> warnings++;
+                    default -> infos++;
+                }
+            }
+            return new Summary(results, errors, warnings, infos, atStake.setScale(2));
+        }
+
+        /** NON_COMPLIANT on any ERROR; else INCOMPLETE when a condition could not be judged; else COMPLIANT. */
+        public Outcome outcome(boolean cannotAssess) {
+            return errors > 0 ? Outcome.NON_COMPLIANT : cannotAssess ? Outcome.INCOMPLETE : Outcome.COMPLIANT;
+        }
     }
 
     /** The same report as stored under a dossier id and revision. */

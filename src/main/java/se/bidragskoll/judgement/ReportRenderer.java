@@ -147,26 +147,11 @@ final class ReportRenderer {
                     findingsByCode.get(c.code()), detail, missing, dueOn, daysRemaining));
         }
 
-        int errors = 0;
-        int warnings = 0;
-        int infos = 0;
-        BigDecimal atStake = BigDecimal.ZERO;
-        for (Finding f : findings) {
-            switch (f.severity()) {
-                case "ERROR" -> {
-                    errors++;
-                    if (f.amount() != null) {
-                        atStake = atStake.add(f.amount());
-                    }
-                }
-                case "WARNING" -> warnings++;
-                default -> infos++;
-            }
-        }
-        Outcome outcome = errors > 0 ? Outcome.NON_COMPLIANT : cannotAssess ? Outcome.INCOMPLETE : Outcome.COMPLIANT;
+        Report.Summary summary = Report.Summary.of(counts, findings);
+        Outcome outcome = summary.outcome(cannotAssess);
         return new Report(null, null, dossier.region(), Regions.name(dossier.region()).orElse(null),
                 dossier.agreement(), asOf, outcome, new Report.RulesetRef(rules.version(), rules.loadedAt()), judgedAt,
-                new Report.Summary(counts, errors, warnings, infos, atStake.setScale(2)), results, findings);
+                summary, results, findings);
     }
 
     /** A value a family labels (an event kind, a register) in the reader's words; other values as they are. */

@@ -333,23 +333,8 @@ public final class PlanJudge {
             results.add(new ConditionResult(c.code(), c.title().in(locale), "plan", result, byCode.get(c.code()),
                     detail, result == Result.CANNOT_ASSESS || result == Result.FAIL ? fields : null, null, null));
         }
-        int errors = 0;
-        int warnings = 0;
-        int infos = 0;
-        BigDecimal atStake = BigDecimal.ZERO;
-        for (Finding f : findings) {
-            switch (f.severity()) {
-                case "ERROR" -> {
-                    errors++;
-                    if (f.amount() != null) {
-                        atStake = atStake.add(f.amount());
-                    }
-                }
-                case "WARNING" -> warnings++;
-                default -> infos++;
-            }
-        }
-        Outcome outcome = errors > 0 ? Outcome.NON_COMPLIANT : cannotAssess ? Outcome.INCOMPLETE : Outcome.COMPLIANT;
+        Report.Summary summary = Report.Summary.of(counts, findings);
+        Outcome outcome = summary.outcome(cannotAssess);
         List<PlanReport.LineView> views = new ArrayList<>();
         List<RegionPlan.Line> lines = plan.lineList();
         for (int i = 0; i < lines.size(); i++) {
@@ -364,7 +349,7 @@ public final class PlanJudge {
         PlanReport report = new PlanReport(null, null, plan.region(), Regions.name(plan.region()).orElse(null),
                 plan.year(), asOf, plan.administration(), outcome,
                 new Report.RulesetRef(rules.version(), rules.loadedAt()), Instant.now(),
-                new Report.Summary(counts, errors, warnings, infos, atStake.setScale(2)), results, findings, views);
+                summary, results, findings, views);
         return links == null ? report : report.withLinks(links);
     }
 
