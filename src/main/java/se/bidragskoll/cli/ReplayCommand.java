@@ -3,8 +3,6 @@ package se.bidragskoll.cli;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -55,11 +53,9 @@ public final class ReplayCommand {
                          List<DossierChanges> changed) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .registerModule(se.bidragskoll.api.SwedishDates.module())
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    // Stored dossiers are read like submitted ones, but may carry fields of an older version.
+    private static final ObjectMapper JSON = se.bidragskoll.dossier.DossierJson.mapper().copy()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private ReplayCommand() {
     }

@@ -34,17 +34,21 @@ public final class Conditions {
      * The applicable conditions, and for those whose source names a term without its value, which
      * terms are unknown (they are CANNOT_ASSESS and get no fact).
      */
-    public record Applicable(List<Condition> conditions, Map<String, List<String>> unknownTerms) {
+    public record Applicable(List<Condition> conditions, Map<String, List<String>> unknownTerms,
+                             Map<String, Condition> index, Set<String> codes) {
 
-        public Set<String> codes() {
-            Set<String> codes = new java.util.LinkedHashSet<>();
-            conditions.forEach(c -> codes.add(c.code()));
+        static Applicable of(List<Condition> conditions, Map<String, List<String>> unknownTerms) {
+            Map<String, Condition> index = new LinkedHashMap<>();
+            conditions.forEach(c -> index.put(c.code(), c));
+            Set<String> codes = new java.util.LinkedHashSet<>(index.keySet());
             codes.addAll(unknownTerms.keySet());
-            return codes;
+            return new Applicable(List.copyOf(conditions), Collections.unmodifiableMap(unknownTerms),
+                    Collections.unmodifiableMap(index), Collections.unmodifiableSet(codes));
         }
 
+        /** The condition of this code that applies; looked up once per finding when the report is rendered. */
         public Optional<Condition> byCode(String code) {
-            return conditions.stream().filter(c -> c.code().equals(code)).findFirst();
+            return Optional.ofNullable(index.get(code));
         }
 
         public Optional<Condition> firstOf(String family) {
@@ -117,7 +121,7 @@ public final class Conditions {
                     c.title() != null ? c.title() : family.title(), source, Collections.unmodifiableMap(values),
                     e.file()));
         }
-        return new Applicable(List.copyOf(conditions), Collections.unmodifiableMap(unknown));
+        return Applicable.of(conditions, unknown);
     }
 
     private record Entry(ConditionSpec spec, String file) {

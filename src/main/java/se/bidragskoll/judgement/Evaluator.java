@@ -125,7 +125,7 @@ public final class Evaluator {
     static List<Happened> happened(Dossier dossier, LocalDate asOf) {
         List<Happened> events = new ArrayList<>();
         if (dossier.actionPlan() != null) {
-            events.add(new Happened(ACTION_PLAN_SUBMITTED, dossier.actionPlan().submittedOn(),
+            events.add(new Happened(Happened.ACTION_PLAN_SUBMITTED, dossier.actionPlan().submittedOn(),
                     dossier.actionPlan().recipient(), null, "actionPlan.submittedOn"));
         }
         if (dossier.events() != null) {
@@ -137,9 +137,6 @@ public final class Evaluator {
         events.removeIf(e -> e.date() != null && e.date().isAfter(asOf));
         return events;
     }
-
-    /** The event kind of an action plan reaching its recipient. */
-    public static final String ACTION_PLAN_SUBMITTED = "action-plan-submitted";
 
     private static Evaluation evaluation(RuleSet rules, Dossier dossier, Context context, boolean ledgerGiven,
                                          Verdicts out) {
@@ -163,7 +160,7 @@ public final class Evaluator {
     static AgreementTerms terms(String agreement, Conditions.Applicable applicable) {
         Condition period = applicable.firstOf("funding-period").orElse(null);
         LocalDate planDue = applicable.conditions().stream()
-                .filter(c -> c.family().equals("event-deadline") && ACTION_PLAN_SUBMITTED.equals(c.text("event")))
+                .filter(c -> c.family().equals("event-deadline") && Happened.ACTION_PLAN_SUBMITTED.equals(c.text("event")))
                 .map(c -> c.date("due")).findFirst().orElse(null);
         return new AgreementTerms(agreement, period == null ? null : period.date("from"),
                 period == null ? null : period.date("to"), planDue);

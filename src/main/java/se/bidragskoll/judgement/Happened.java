@@ -9,9 +9,12 @@ import java.time.LocalDate;
  */
 public record Happened(String kind, LocalDate date, String recipient, String reference, String field) {
 
+    /** The event kind of an action plan reaching its recipient ({@code actionPlan.submittedOn}). */
+    public static final String ACTION_PLAN_SUBMITTED = "action-plan-submitted";
+
     /** The dossier field where an event of this kind is given. */
     public static String fieldOf(String kind) {
-        return "action-plan-submitted".equals(kind) ? "actionPlan.submittedOn" : "events";
+        return ACTION_PLAN_SUBMITTED.equals(kind) ? "actionPlan.submittedOn" : "events";
     }
 
     public String ref() {

@@ -36,12 +36,6 @@ public record NetPosition(Kind kind, String object, String measure, String unit,
         return credits > 0;
     }
 
-    /** Whether a group of lines belongs to this position (same object, measure and unit, dated, with amounts). */
-    public boolean holds(LedgerGroup group) {
-        return group.date() != null && group.hasAmount() && java.util.Objects.equals(object, group.object()) && java.util.Objects.equals(measure, group.measure())
-                && java.util.Objects.equals(unit, group.unit());
-    }
-
     /** The costs (not the credits) of the groups, in ledger order: the lines a finding names as left. */
     public static java.util.List<se.bidragskoll.model.LedgerLine> debits(java.util.Collection<?> groups) {
         java.util.List<se.bidragskoll.model.LedgerLine> lines = new java.util.ArrayList<>();

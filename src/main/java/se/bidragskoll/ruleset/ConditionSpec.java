@@ -40,8 +40,4 @@ public record ConditionSpec(String code, String family, Map<String, JsonNode> pa
         }
         return appliesTo.asText().equals(agreement);
     }
-
-    public List<String> declaredParams() {
-        return params == null ? List.of() : List.copyOf(params.keySet());
-    }
 }

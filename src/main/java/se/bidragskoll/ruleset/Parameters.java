@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -160,9 +159,5 @@ public final class Parameters {
                 yield java.util.Collections.unmodifiableMap(ids);
             }
         };
-    }
-
-    static Comparator<LocalDate> nullsFirst() {
-        return Comparator.nullsFirst(Comparator.naturalOrder());
     }
 }
