@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import se.bidragskoll.ruleset.ClauseVerifier;
 import se.bidragskoll.ruleset.RuleProblem;
 import se.bidragskoll.ruleset.RuleSet;
 import se.bidragskoll.ruleset.RuleSetException;
@@ -41,22 +42,68 @@ public final class CheckCommand {
                     }
                 }
             }
+            if (rules != null) {
+                problems.addAll(untestedOverrides(dir, rules, scenarios));
+            }
         } catch (RuleSetException e) {
             problems.addAll(e.problems());
         }
         return problems;
     }
 
+    /**
+     * A condition that overrides a generic one (an agreement's own clause for a FIN-/DATA- code, or a
+     * region's under grants.…clauses) cites other words than the generic condition: it needs a scenario
+     * of its own, a dossier of that agreement (and region) expecting the code.
+     */
+    static List<RuleProblem> untestedOverrides(Path dir, RuleSet rules, List<Scenario> scenarios) {
+        List<RuleProblem> problems = new ArrayList<>();
+        for (RuleSetLoader.Override o : RuleSetLoader.overrides(dir, rules)) {
+            boolean tested = scenarios.stream().anyMatch(s -> s.expectedResults().containsKey(o.code())
+                    && o.agreement().equals(s.dossier().path("agreement").asText())
+                    && (o.region() == null || o.region().equals(s.dossier().path("region").asText())));
+            if (!tested) {
+                problems.add(new RuleProblem(o.file(), o.line(), o.column(), o.code() + " is given its own clause "
+                        + "here for " + o.agreement() + (o.region() == null ? "" : " in region " + o.region())
+                        + ", but no scenario judges a dossier of " + o.agreement()
+                        + (o.region() == null ? "" : " for region " + o.region()) + " expecting " + o.code()
+                        + ": an override needs scenarios of its own"));
+            }
+        }
+        return problems;
+    }
+
     public static int run(Path dir, PrintStream out) {
+        return run(dir, List.of(), out);
+    }
+
+    /**
+     * Checks the folder and, with {@code sources} folders of source texts, that every quoted clause is
+     * the words of the text it names ({@link ClauseVerifier}); clauses whose text is not there are
+     * listed as unverified.
+     */
+    public static int run(Path dir, List<Path> sources, PrintStream out) {
         List<RuleProblem> problems = problems(dir);
+        ClauseVerifier.Outcome clauses = sources.isEmpty() ? null : new ClauseVerifier(sources).verify(dir);
+        if (clauses != null) {
+            problems.addAll(clauses.problems());
+        }
         for (RuleProblem p : problems) {
             out.println(located(dir, p));
+        }
+        if (clauses != null) {
+            for (RuleProblem p : clauses.unverified()) {
+                out.println(located(dir, p));
+            }
+            out.println(clauses.verified() + " quoted " + (clauses.verified() == 1 ? "clause" : "clauses")
+                    + " found in the source texts, " + clauses.problems().size() + " not found, "
+                    + clauses.unverified().size() + " unverified (no source text in " + sources + ")");
         }
         if (problems.isEmpty()) {
             out.println(dir + ": rules, parameters and scenarios are in order");
             return 0;
         }
-        out.println(problems.size() + " problem(s) in " + dir);
+        out.println(problems.size() + (problems.size() == 1 ? " problem in " : " problems in ") + dir);
         return 1;
     }
 

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -137,9 +138,17 @@ public final class Commands implements Runnable {
         @Parameters(paramLabel = "DIR", arity = "0..1", defaultValue = "rules", description = "the rules folder (default: ${DEFAULT-VALUE})")
         Path dir;
 
+        @Option(names = "--sources", paramLabel = "TEXTS", description = "a folder of source texts (seeds NNN_*.txt, "
+                + "named texts); every quoted clause must occur in the text it names. May be repeated.")
+        List<Path> sources = new java.util.ArrayList<>();
+
         @Override
         public Integer call() {
-            return CheckCommand.run(folder(dir), out());
+            List<Path> texts = new java.util.ArrayList<>();
+            for (Path s : sources) {
+                texts.add(folder(s));
+            }
+            return CheckCommand.run(folder(dir), texts, out());
         }
     }
 
@@ -149,7 +158,7 @@ public final class Commands implements Runnable {
                             + "with --report writes junit.xml and rules.sarif into OUT."},
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:every scenario passed and coverage holds", "1:a scenario failed or coverage falls short",
-                    "2:unknown option, no such folder, or the rules or scenario files do not load", EXIT_CODES_3})
+                    "2:unknown option or no such folder (rule files with problems: 1, as check)", EXIT_CODES_3})
     static final class Test extends Sub {
         @Parameters(paramLabel = "DIR", arity = "0..1", defaultValue = "rules", description = "the rules folder (default: ${DEFAULT-VALUE})")
         Path dir;

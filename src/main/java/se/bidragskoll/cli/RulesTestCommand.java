@@ -56,7 +56,8 @@ public final class RulesTestCommand {
             if (report != null) {
                 write(report, dir, List.of(), List.of(), e.problems());
             }
-            return 2;
+            // a broken rule file is a problem found, as check says it: the same exit code
+            return 1;
         }
         List<ScenarioResult> results = new ArrayList<>();
         Map<String, Set<String>> coverage = new TreeMap<>();

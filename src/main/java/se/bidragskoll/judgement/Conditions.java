@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import se.bidragskoll.ruleset.AgreementDef;
+import se.bidragskoll.ruleset.ConditionDef;
+import se.bidragskoll.ruleset.RuleSetLoader;
+import se.bidragskoll.ruleset.Text;
 import se.bidragskoll.ruleset.ConditionSpec;
 import se.bidragskoll.ruleset.FamilyDef;
 import se.bidragskoll.ruleset.Parameters;
@@ -35,15 +38,24 @@ public final class Conditions {
      * terms are unknown (they are CANNOT_ASSESS and get no fact).
      */
     public record Applicable(List<Condition> conditions, Map<String, List<String>> unknownTerms,
-                             Map<String, Condition> index, Set<String> codes) {
+                             Map<String, Condition> index, Set<String> codes, Map<String, Text> notInForce) {
 
-        static Applicable of(List<Condition> conditions, Map<String, List<String>> unknownTerms) {
+        static Applicable of(List<Condition> conditions, Map<String, List<String>> unknownTerms,
+                             Map<String, Text> notInForce) {
             Map<String, Condition> index = new LinkedHashMap<>();
             conditions.forEach(c -> index.put(c.code(), c));
             Set<String> codes = new java.util.LinkedHashSet<>(index.keySet());
             codes.addAll(unknownTerms.keySet());
+            Map<String, Text> why = new LinkedHashMap<>(notInForce);
+            why.keySet().removeAll(codes);
             return new Applicable(List.copyOf(conditions), Collections.unmodifiableMap(unknownTerms),
-                    Collections.unmodifiableMap(index), Collections.unmodifiableSet(codes));
+                    Collections.unmodifiableMap(index), Collections.unmodifiableSet(codes),
+                    Collections.unmodifiableMap(why));
+        }
+
+        /** Why a condition of the catalogue does not bind this dossier, where a date or its scope says so. */
+        public Optional<Text> whyNotApplicable(String code) {
+            return Optional.ofNullable(notInForce.get(code));
         }
 
         /** The condition of this code that applies; looked up once per finding when the report is rendered. */
@@ -63,23 +75,27 @@ public final class Conditions {
         AgreementDef agreement = rules.agreement(agreementId)
                 .orElseThrow(() -> new IllegalArgumentException("unknown agreement " + agreementId));
         RegionDef regionDef = rules.region(region).orElse(null);
+        AgreementDef.Period period = period(agreement, asOf);
         Map<String, Entry> chosen = new LinkedHashMap<>();
+        Map<String, Text> notInForce = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
         for (AgreementDef a = agreement; a != null && seen.add(a.id());
              a = a.inherits() == null ? null : rules.agreement(a.inherits()).orElse(null)) {
             for (ConditionSpec c : a.conditionList()) {
-                chosen.putIfAbsent(c.code(), new Entry(c, "agreements/" + a.id() + ".yaml"));
+                choose(c, "agreements/" + a.id() + ".yaml", period, chosen, notInForce);
             }
         }
         if (regionDef != null) {
             for (ConditionSpec c : regionDef.conditionList()) {
-                if (c.appliesTo(agreementId, asOf)) {
-                    chosen.putIfAbsent(c.code(), new Entry(c, "regions/" + region));
+                if (c.names(agreementId)) {
+                    choose(c, "regions/" + region, period, chosen, notInForce);
+                } else if (!chosen.containsKey(c.code())) {
+                    notInForce.putIfAbsent(c.code(), outOfScope(c, rules));
                 }
             }
         }
         for (ConditionSpec c : rules.generic()) {
-            chosen.putIfAbsent(c.code(), new Entry(c, "generic.yaml"));
+            choose(c, "generic.yaml", period, chosen, notInForce);
         }
         RegionDef.GrantRules grant = regionDef == null || regionDef.grants() == null ? null
                 : regionDef.grants().get(agreementId);
@@ -93,13 +109,15 @@ public final class Conditions {
             }
             FamilyDef family = rules.family(c.family()).orElseThrow();
             SourceRef source = c.source();
+            ConditionDef.Severity declared = c.severity() != null ? c.severity() : family.severity();
             if (grant != null && grant.clauses() != null && grant.clauses().get(c.code()) != null) {
                 source = grant.clauses().get(c.code()).within(regionDef.source());
             }
+            source = source == null ? null : source.citedFor(region);
             Map<String, Object> values = new LinkedHashMap<>();
             List<String> unknownTerms = new ArrayList<>();
-            Map<String, FamilyDef.Param> declared = family.params() == null ? Map.of() : family.params();
-            for (Map.Entry<String, FamilyDef.Param> p : declared.entrySet()) {
+            Map<String, FamilyDef.Param> params = family.params() == null ? Map.of() : family.params();
+            for (Map.Entry<String, FamilyDef.Param> p : params.entrySet()) {
                 JsonNode raw = c.params() == null ? null : c.params().get(p.getKey());
                 Optional<JsonNode> value = Parameters.inForce(raw, asOf);
                 if (Boolean.TRUE.equals(c.unknown()) && raw == null && p.getValue().isRequired()
@@ -116,12 +134,82 @@ public final class Conditions {
                 unknown.put(c.code(), List.copyOf(unknownTerms));
                 continue;
             }
-            String severity = (c.severity() != null ? c.severity() : family.severity()).name();
+            String severity = RuleSetLoader.weighed(declared, source).name();
             conditions.add(new Condition(c.code(), c.family(), severity,
                     c.title() != null ? c.title() : family.title(), source, Collections.unmodifiableMap(values),
                     e.file()));
         }
-        return Applicable.of(conditions, unknown);
+        return Applicable.of(conditions, unknown, notInForce);
+    }
+
+    /**
+     * The time the dossier's money is for: the agreement's period, else its funding period's terms,
+     * else the day it is judged. A condition binds where its validity meets that time.
+     */
+    public static AgreementDef.Period period(AgreementDef agreement, LocalDate asOf) {
+        if (agreement.period() != null && agreement.period().from() != null && agreement.period().to() != null) {
+            return agreement.period();
+        }
+        for (ConditionSpec c : agreement.conditionList()) {
+            if ("funding-period".equals(c.family()) && c.params() != null) {
+                Optional<JsonNode> from = Parameters.inForce(c.params().get("from"), asOf);
+                Optional<JsonNode> to = Parameters.inForce(c.params().get("to"), asOf);
+                if (from.isPresent() && to.isPresent() && from.get().isTextual() && to.get().isTextual()) {
+                    try {
+                        return new AgreementDef.Period(LocalDate.parse(from.get().asText()),
+                                LocalDate.parse(to.get().asText()));
+                    } catch (java.time.format.DateTimeParseException e) {
+                        break;
+                    }
+                }
+            }
+        }
+        return new AgreementDef.Period(asOf, asOf);
+    }
+
+    private static void choose(ConditionSpec c, String file, AgreementDef.Period period, Map<String, Entry> chosen,
+                               Map<String, Text> notInForce) {
+        if (chosen.containsKey(c.code())) {
+            return;
+        }
+        String document = c.source() == null || c.source().document() == null ? file : c.source().document();
+        if (c.validFrom() != null && c.validFrom().isAfter(period.to())) {
+            notInForce.putIfAbsent(c.code(), Text.of(
+                    "Gäller från " + c.validFrom() + " enligt " + document + "; underlaget avser "
+                            + span(period) + ".",
+                    "Binds from " + c.validFrom() + " under " + document + "; the dossier's money is for "
+                            + span(period) + "."));
+        } else if (c.validTo() != null && c.validTo().isBefore(period.from())) {
+            notInForce.putIfAbsent(c.code(), Text.of(
+                    "Gällde till och med " + c.validTo() + " enligt " + document + "; underlaget avser "
+                            + span(period) + ".",
+                    "Bound until " + c.validTo() + " under " + document + "; the dossier's money is for "
+                            + span(period) + "."));
+        } else {
+            chosen.put(c.code(), new Entry(c, file));
+        }
+    }
+
+    private static Text outOfScope(ConditionSpec c, RuleSet rules) {
+        String document = c.source() == null || c.source().document() == null ? "regionens regler" : c.source().document();
+        List<String> sv = new ArrayList<>();
+        List<String> en = new ArrayList<>();
+        if (c.appliesTo() != null && c.appliesTo().isArray()) {
+            c.appliesTo().forEach(a -> {
+                Optional<AgreementDef> def = rules.agreement(a.asText());
+                sv.add(def.map(d -> d.title().sv()).orElse(a.asText()));
+                en.add(def.map(d -> d.title().in(java.util.Locale.ENGLISH)).orElse(a.asText()));
+            });
+        } else if (c.appliesTo() != null) {
+            sv.add(c.appliesTo().asText());
+            en.add(c.appliesTo().asText());
+        }
+        return Text.of("Gäller enligt " + document + " bara för " + String.join("; ", sv) + ".",
+                "Binds under " + document + " only for " + String.join("; ", en) + ".");
+    }
+
+    private static String span(AgreementDef.Period p) {
+        return p.from().equals(p.to()) ? p.from().toString() : p.from() + "–" + p.to();
     }
 
     private record Entry(ConditionSpec spec, String file) {

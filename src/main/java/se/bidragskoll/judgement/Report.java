@@ -1,5 +1,7 @@
 package se.bidragskoll.judgement;
 
+import se.bidragskoll.ruleset.SourceRef;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -33,7 +35,19 @@ public record Report(String dossier, Integer revision, String region, String reg
     /** Where a finding's condition comes from. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Source(String document, String clause, String seed, String reference, String where, String kind,
-                         String url) {
+                         String url, String provenance, QuotedIn quotedIn) {
+
+        /** The source as a finding of {@code region} cites it (see {@link SourceRef#citedFor}). */
+        public static Source of(SourceRef s) {
+            SourceRef.QuotedIn q = s.quotedIn();
+            return new Source(s.document(), s.clause(), s.seed(), s.reference(), s.where(), s.kind(), s.url(),
+                    s.provenance().id(), q == null ? null : new QuotedIn(q.document(), q.seed(), q.where()));
+        }
+    }
+
+    /** The region's document that quotes the agreement's words (named only in that region's findings). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record QuotedIn(String document, String seed, String where) {
     }
 
     /** One breach or note, citing its clause and naming the exact input items. */

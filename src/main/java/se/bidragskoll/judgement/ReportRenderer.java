@@ -92,14 +92,14 @@ final class ReportRenderer {
                     : family.messages().get(d.messageKey);
             String message = template == null ? instance.title().in(locale)
                     : Messages.fill(template.in(locale), args, locale);
+            message = withReading(message, instance.source(), locale);
             // A rule marks a note with @severity(INFO); a breach takes the condition's severity, which its
             // file may set (a condition sourced from a summary may be a WARNING rather than an ERROR).
             String severity = "INFO".equals(d.severity) ? "INFO" : instance.severity();
             List<Fact> facts = List.copyOf(new LinkedHashSet<>(m.facts()));
             SourceRef src = instance.source();
             findings.add(new Finding(id, d.code, severity, message,
-                    new Report.Source(src.document(), src.clause(), src.seed(), src.reference(), src.where(),
-                            src.kind(), src.url()),
+                    Report.Source.of(src),
                     facts, m.amount(), fingerprint(dossier, d, facts), d.rule));
             findingsByCode.computeIfAbsent(d.code, c -> new ArrayList<>()).add(id);
             if (!"INFO".equals(severity)) {
@@ -118,6 +118,7 @@ final class ReportRenderer {
             Long daysRemaining = null;
             if (!applicable.contains(c.code())) {
                 result = Result.NOT_APPLICABLE;
+                detail = conditions.whyNotApplicable(c.code()).map(t -> t.in(locale)).orElse(null);
             } else if (breached.containsKey(c.code())) {
                 result = Result.FAIL;
             } else if (out.dueOn(c.code()) != null) {
@@ -152,6 +153,23 @@ final class ReportRenderer {
         return new Report(null, null, dossier.region(), Regions.name(dossier.region()).orElse(null),
                 dossier.agreement(), asOf, outcome, new Report.RulesetRef(rules.version(), rules.loadedAt()), judgedAt,
                 summary, results, findings);
+    }
+
+    /**
+     * A finding on Bidragskoll's own reading or assumption says so in words, with what it rests on:
+     * its clause is not a quotation.
+     */
+    static String withReading(String message, SourceRef source, Locale locale) {
+        if (source == null || !source.provenance().ownWords()) {
+            return message;
+        }
+        boolean en = Messages.english(locale);
+        boolean assumption = source.provenance() == SourceRef.Provenance.ASSUMPTION;
+        String basis = source.document() == null ? "" : (en ? " (basis: " : " (grund: ") + source.document() + ")";
+        String lead = assumption ? (en ? "Bidragskoll's assumption, no source states it: " : "Bidragskolls antagande, ingen källa anger det: ")
+                : (en ? "Bidragskoll's reading, not the words of a source: " : "Bidragskolls tolkning, inte en källas ordalydelse: ");
+        String clause = source.clause() == null ? "" : source.clause().strip();
+        return message + " " + lead + clause + (clause.endsWith(".") ? "" : ".") + basis;
     }
 
     /** A value a family labels (an event kind, a register) in the reader's words; other values as they are. */

@@ -255,7 +255,7 @@ public final class PlanJudge {
         for (int i = 0; i < lines.size(); i++) {
             RegionPlan.Line l = lines.get(i);
             String agreementId = l.agreement() == null ? "" : l.agreement();
-            ConditionSpec applies = rule.stream().filter(c -> c.appliesTo(agreementId, asOf)).findFirst().orElse(null);
+            ConditionSpec applies = rule.stream().filter(c -> c.names(agreementId) && c.bindsOn(asOf)).findFirst().orElse(null);
             if (applies == null) {
                 continue;
             }
@@ -301,8 +301,7 @@ public final class PlanJudge {
                 String id = "f-" + (findings.size() + 1);
                 SourceRef s = d.source();
                 findings.add(new Finding(id, d.code(), severity, d.message(),
-                        new Report.Source(s.document(), s.clause(), s.seed(), s.reference(), s.where(), s.kind(),
-                                s.url()), d.facts(), d.amount(), fingerprint(d), d.code() + "/" + d.key()));
+                        Report.Source.of(s), d.facts(), d.amount(), fingerprint(d), d.code() + "/" + d.key()));
                 byCode.computeIfAbsent(d.code(), k -> new ArrayList<>()).add(id);
                 if (!"INFO".equals(severity) && !KNOWN_AGREEMENT.equals(d.code())) {
                     breached.add(d.code());

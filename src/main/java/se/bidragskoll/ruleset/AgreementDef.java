@@ -11,11 +11,22 @@ import java.util.Map;
  * A file that {@code inherits} another gets that agreement's conditions too, except those it lists
  * itself under the same code.
  *
+ * @param validFrom from when the file's conditions bind (the date of its document), unless one states its own
+ * @param period    the time the money is for
  * @param basis what the grant rests on when it is not an agreement between the state and SKR (e.g.
  *              an ordinance), in the checker's words
  */
 public record AgreementDef(String id, Text title, SourceRef source, String inherits, String basis, Amounts amounts,
-                           Distribution distribution, List<ConditionSpec> conditions, String note) {
+                           Distribution distribution, List<ConditionSpec> conditions, String note,
+                           LocalDate validFrom, LocalDate validTo, Period period) {
+
+    /** The time the agreement's money is for, as its sources state it (e.g. "Medlen avser 2018"). */
+    public record Period(LocalDate from, LocalDate to) {
+
+        public boolean covers(int year) {
+            return from != null && to != null && from.getYear() <= year && to.getYear() >= year;
+        }
+    }
 
     /** The agreement's money, kronor. */
     public record Amounts(BigDecimal total, BigDecimal regions) {

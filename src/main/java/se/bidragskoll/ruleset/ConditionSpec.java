@@ -13,20 +13,16 @@ import java.util.Map;
  *                  source: …} ]}; {@code unknown: true} (or a parameter's value {@code unknown}) says the
  *                  source names the term but not its value
  * @param appliesTo region files: {@code all} or a list of agreement ids
- * @param validFrom region files: when the region's rule took effect
+ * @param validFrom from when the condition binds: the date of the document it comes from (the file's
+ *                  {@code validFrom} where the condition gives none)
+ * @param validTo   the last day it binds, where its document states an end
  */
 public record ConditionSpec(String code, String family, Map<String, JsonNode> params, SourceRef source,
                             ConditionDef.Severity severity, Text title, JsonNode appliesTo, LocalDate validFrom,
-                            LocalDate retiredOn, Boolean unknown, String note) {
+                            LocalDate validTo, LocalDate retiredOn, Boolean unknown, String note) {
 
-    /** Whether a region's condition applies to this agreement on {@code asOf}. */
-    public boolean appliesTo(String agreement, LocalDate asOf) {
-        if (validFrom != null && asOf.isBefore(validFrom)) {
-            return false;
-        }
-        if (retiredOn != null && !asOf.isBefore(retiredOn)) {
-            return false;
-        }
+    /** Whether a region's condition names this agreement ({@code appliesTo} all, absent, or listing it). */
+    public boolean names(String agreement) {
         if (appliesTo == null || appliesTo.isNull() || "all".equals(appliesTo.asText())) {
             return true;
         }
@@ -39,5 +35,17 @@ public record ConditionSpec(String code, String family, Map<String, JsonNode> pa
             return false;
         }
         return appliesTo.asText().equals(agreement);
+    }
+
+    /** Whether the condition binds on {@code day}: on or after its start, not after its end. */
+    public boolean bindsOn(LocalDate day) {
+        return (validFrom == null || !day.isBefore(validFrom)) && (validTo == null || !day.isAfter(validTo));
+    }
+
+    /** The same condition binding from {@code from} to {@code to} where it states no dates of its own. */
+    public ConditionSpec dated(LocalDate from, LocalDate to, SourceRef fileSource) {
+        return new ConditionSpec(code, family, params, source == null ? null : source.within(fileSource), severity,
+                title, appliesTo, validFrom != null ? validFrom : from, validTo != null ? validTo : to, retiredOn,
+                unknown, note);
     }
 }

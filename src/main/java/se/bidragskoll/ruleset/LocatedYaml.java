@@ -67,6 +67,11 @@ final class LocatedYaml {
         }
     }
 
+    /** Whether the text writes this pointer itself. */
+    boolean has(String pointer) {
+        return at.containsKey(pointer);
+    }
+
     RuleProblem problem(String file, String pointer, String message) {
         int[] lc = at(pointer);
         return new RuleProblem(file, lc[0], lc[1], message);

@@ -1,5 +1,6 @@
 package se.bidragskoll.ruleset;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -9,7 +10,8 @@ import java.util.Map;
  * agreement (category, cost object, responsible).
  */
 public record RegionDef(String region, String name, SourceRef source, List<ConditionSpec> conditions,
-                        Map<String, Category> categories, Map<String, GrantRules> grants, LedgerFormat ledger) {
+                        Map<String, Category> categories, Map<String, GrantRules> grants, LedgerFormat ledger,
+                        LocalDate validFrom, LocalDate validTo) {
 
     /** How the region's ledger exports name their columns, where they differ from the usual. */
     public record LedgerFormat(String objectColumn) {

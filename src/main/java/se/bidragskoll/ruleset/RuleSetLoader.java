@@ -67,11 +67,61 @@ public final class RuleSetLoader {
                         }
                     });
                 } catch (IOException e) {
-                    // the loader reports the file's problem
+                    // the loader reports the file's problem; its codes still count as known, so that
+                    // scenarios naming them do not repeat that one problem
+                    java.util.regex.Matcher m = java.util.regex.Pattern
+                            .compile("(?m)^[\\s-]*code:\\s*[\"']?([A-Za-z0-9_-]+)").matcher(f.getValue());
+                    while (m.find()) {
+                        codes.add(m.group(1));
+                    }
                 }
             }
         }
         return codes;
+    }
+
+    /** One place where a file gives a generic condition its own clause: agreement, region (or null) and code. */
+    public record Override(String file, int line, int column, String agreement, String region, String code) {
+    }
+
+    /**
+     * Where an agreement file repeats a generic code, or a region gives its own clause for one, with the
+     * place it is written: such an override needs scenarios of its own (a dossier of that agreement, and
+     * region, expecting the code).
+     */
+    public static List<Override> overrides(Path dir, RuleSet rules) {
+        Map<String, String> files = readFiles(dir);
+        Set<String> genericCodes = new java.util.HashSet<>();
+        rules.generic().forEach(g -> genericCodes.add(g.code()));
+        List<Override> out = new ArrayList<>();
+        for (AgreementDef a : rules.agreements().values()) {
+            String path = "agreements/" + a.id() + ".yaml";
+            LocatedYaml at = LocatedYaml.of(files.get(path));
+            List<ConditionSpec> list = a.conditionList();
+            for (int i = 0; i < list.size(); i++) {
+                if (genericCodes.contains(list.get(i).code())) {
+                    RuleProblem p = at.problem(path, "/conditions/" + i + "/code", "");
+                    out.add(new Override(path, p.line(), p.column(), a.id(), null, list.get(i).code()));
+                }
+            }
+        }
+        for (RegionDef r : rules.regions().values()) {
+            String path = files.keySet().stream().filter(f -> f.startsWith("regions/" + r.region() + "-")
+                    && f.endsWith(".yaml")).findFirst().orElse(null);
+            if (path == null || r.grants() == null) {
+                continue;
+            }
+            LocatedYaml at = LocatedYaml.of(files.get(path));
+            r.grants().forEach((agreement, g) -> {
+                if (g != null && g.clauses() != null) {
+                    g.clauses().keySet().forEach(code -> {
+                        RuleProblem p = at.problem(path, "/grants/" + agreement + "/clauses/" + code, "");
+                        out.add(new Override(path, p.line(), p.column(), agreement, r.region(), code));
+                    });
+                }
+            });
+        }
+        return out;
     }
 
     /** The content hash the folder would load with, without compiling it. */
@@ -99,13 +149,18 @@ public final class RuleSetLoader {
         Map<String, AgreementDef> agreements = new TreeMap<>();
         Map<String, RegionDef> regions = new TreeMap<>();
         Map<String, String> drls = new TreeMap<>();
+        // files that do not parse: their one problem is enough, not one more for every file naming them
+        Set<String> brokenFamilies = new java.util.HashSet<>();
+        Set<String> brokenAgreements = new java.util.HashSet<>();
         List<ConditionSpec> generic = List.of();
         SourceRef genericSource = null;
         for (Map.Entry<String, String> file : files.entrySet()) {
             String path = file.getKey();
             if (path.startsWith("families/") && path.endsWith(".yaml")) {
                 FamilyDef f = parse(path, file.getValue(), FamilyDef.class, problems);
-                if (f != null) {
+                if (f == null) {
+                    brokenFamilies.add(path.substring("families/".length(), path.length() - ".yaml".length()));
+                } else {
                     checkFamily(path, file.getValue(), f, problems);
                     families.put(f.family(), f);
                 }
@@ -116,7 +171,7 @@ public final class RuleSetLoader {
         if (families.isEmpty()) {
             problems.add(new RuleProblem("families", 1, 1, "no condition family found under families/*.yaml"));
         }
-        Catalogue catalogue = new Catalogue(families);
+        Catalogue catalogue = new Catalogue(families, brokenFamilies);
         for (Map.Entry<String, String> file : files.entrySet()) {
             String path = file.getKey();
             String text = file.getValue();
@@ -124,20 +179,24 @@ public final class RuleSetLoader {
                 Generic g = parse(path, text, Generic.class, problems);
                 if (g != null && g.conditions() != null) {
                     genericSource = g.source();
-                    generic = withFileSource(g.conditions(), g.source());
+                    generic = dated(g.conditions(), null, null, g.source());
                     checkConditions(path, text, generic, Set.of(ConditionDef.Family.FINANCIAL,
                             ConditionDef.Family.DATA_QUALITY), catalogue, problems);
                 }
             } else if (path.startsWith("agreements/") && path.endsWith(".yaml")) {
                 AgreementDef a = parse(path, text, AgreementDef.class, problems);
-                if (a != null) {
+                if (a == null) {
+                    brokenAgreements.add(path.substring("agreements/".length(), path.length() - ".yaml".length()));
+                } else {
                     String expected = path.substring("agreements/".length(), path.length() - ".yaml".length());
                     if (!expected.equals(a.id())) {
                         problems.add(LocatedYaml.of(text).problem(path, "/id",
                                 "agreement id '" + a.id() + "' must match the file name '" + expected + "'"));
                     }
                     a = new AgreementDef(a.id(), a.title(), a.source(), a.inherits(), a.basis(), a.amounts(),
-                            a.distribution(), withFileSource(a.conditionList(), a.source()), a.note());
+                            a.distribution(), dated(a.conditionList(), a.validFrom(), a.validTo(), a.source()),
+                            a.note(), a.validFrom(), a.validTo(), a.period());
+                    checkDates(path, text, a, problems);
                     checkConditions(path, text, a.conditionList(), Set.of(ConditionDef.Family.AGREEMENT,
                             ConditionDef.Family.FINANCIAL, ConditionDef.Family.DATA_QUALITY), catalogue, problems);
                     agreements.put(a.id(), a);
@@ -153,15 +212,19 @@ public final class RuleSetLoader {
                         problems.add(at.problem(path, "/region",
                                 "a region file's name must start with its county code '" + r.region() + "-'"));
                     }
-                    r = new RegionDef(r.region(), r.name(), r.source(), withFileSource(r.conditionList(), r.source()),
-                            r.categories(), r.grants(), r.ledger());
+                    r = new RegionDef(r.region(), r.name(), r.source(),
+                            dated(r.conditionList(), r.validFrom(), r.validTo(), r.source()), r.categories(),
+                            r.grants(), r.ledger(), r.validFrom(), r.validTo());
+                    checkDates(path, text, r.conditionList(), problems);
                     checkConditions(path, text, r.conditionList(), Set.of(ConditionDef.Family.REGIONAL), catalogue,
                             problems);
                     regions.put(r.region(), r);
                 }
             }
         }
-        checkReferences(files, agreements, regions, generic, problems);
+        Map<String, AgreementDef> known = new TreeMap<>(agreements);
+        brokenAgreements.forEach(id -> known.putIfAbsent(id, null));
+        checkReferences(files, known, regions, generic, problems);
         Populations populations = Populations.read(files, problems);
 
         RuleEngine.Compiled compiled = problems.isEmpty() ? CompiledCache.read(cacheDir, drls) : null;
@@ -191,28 +254,104 @@ public final class RuleSetLoader {
     /** The codes seen so far, in file order, each with the family that judges it. */
     private static final class Catalogue {
         final Map<String, FamilyDef> families;
+        final Set<String> brokenFamilies;
         final Map<String, ConditionDef> conditions = new LinkedHashMap<>();
 
-        Catalogue(Map<String, FamilyDef> families) {
+        Catalogue(Map<String, FamilyDef> families, Set<String> brokenFamilies) {
             this.families = families;
+            this.brokenFamilies = brokenFamilies;
         }
     }
 
-    /** Each condition's clause inside the file's document: the file's source fills what the clause leaves out. */
-    private static List<ConditionSpec> withFileSource(List<ConditionSpec> specs, SourceRef fileSource) {
+    /**
+     * Each condition's clause inside the file's document (the file's source fills what the clause leaves
+     * out), binding from the file's dates where it states none of its own.
+     */
+    private static List<ConditionSpec> dated(List<ConditionSpec> specs, java.time.LocalDate from,
+                                             java.time.LocalDate to, SourceRef fileSource) {
         if (specs == null) {
             return List.of();
         }
         List<ConditionSpec> out = new ArrayList<>();
         for (ConditionSpec c : specs) {
-            if (c == null) {
-                continue;
+            if (c != null) {
+                out.add(c.dated(from, to, fileSource));
             }
-            SourceRef source = c.source() == null ? null : c.source().within(fileSource);
-            out.add(new ConditionSpec(c.code(), c.family(), c.params(), source, c.severity(), c.title(),
-                    c.appliesTo(), c.validFrom(), c.retiredOn(), c.unknown(), c.note()));
         }
         return List.copyOf(out);
+    }
+
+    /** An agreement's dates: its period and its conditions' validity run forwards, and every condition has a start. */
+    private static void checkDates(String path, String text, AgreementDef a, List<RuleProblem> problems) {
+        LocatedYaml at = LocatedYaml.of(text);
+        if (a.period() != null) {
+            if (a.period().from() == null || a.period().to() == null) {
+                problems.add(at.problem(path, "/period", "period needs both from and to"));
+            } else if (a.period().from().isAfter(a.period().to())) {
+                problems.add(at.problem(path, "/period/from", "period runs backwards: from " + a.period().from()
+                        + " is after to " + a.period().to()));
+            }
+        }
+        checkDates(path, text, a.conditionList(), problems);
+    }
+
+    private static void checkDates(String path, String text, List<ConditionSpec> specs, List<RuleProblem> problems) {
+        LocatedYaml at = LocatedYaml.of(text);
+        for (int i = 0; i < specs.size(); i++) {
+            ConditionSpec c = specs.get(i);
+            String here = "/conditions/" + i;
+            if (c.validFrom() == null) {
+                problems.add(at.problem(path, here + "/code", "condition " + c.code() + " binds from no date: give "
+                        + "validFrom, the date of the document it comes from, for the file or the condition"));
+            } else if (c.validTo() != null && c.validFrom().isAfter(c.validTo())) {
+                problems.add(at.problem(path, at.has(here + "/validFrom") ? here + "/validFrom" : "/validFrom",
+                        "condition " + c.code() + " runs backwards: validFrom " + c.validFrom()
+                                + " is after validTo " + c.validTo()));
+            }
+            if (c.params() != null && c.params().get("from") != null && c.params().get("to") != null
+                    && c.params().get("from").isTextual() && c.params().get("to").isTextual()
+                    && c.params().get("from").asText().compareTo(c.params().get("to").asText()) > 0) {
+                problems.add(at.problem(path, here + "/params/from", c.code() + ": the period runs backwards: from "
+                        + c.params().get("from").asText() + " is after to " + c.params().get("to").asText()));
+            }
+        }
+    }
+
+    /**
+     * A source's kind is one the format knows; a quotation names the text it is from; Bidragskoll's own
+     * reading or assumption is never an ERROR and never in quotation marks.
+     */
+    private static void checkSource(String path, LocatedYaml at, String here, ConditionSpec c,
+                                     List<RuleProblem> problems) {
+        SourceRef s = c.source();
+        if (s == null) {
+            return;
+        }
+        if (s.kind() != null && !SourceRef.KINDS.contains(s.kind())) {
+            problems.add(at.problem(path, at.has(here + "/source/kind") ? here + "/source/kind" : here + "/source",
+                    "condition " + c.code() + ": unknown source kind '" + s.kind() + "'; known: "
+                            + new TreeSet<>(SourceRef.KINDS)));
+            return;
+        }
+        SourceRef.Provenance p = s.provenance();
+        if (p == SourceRef.Provenance.QUOTED_IN && (s.quotedIn() == null || s.quotedIn().document() == null)) {
+            problems.add(at.problem(path, here + "/source", "condition " + c.code() + " is quoted-in: name the "
+                    + "document that quotes the binding words under source.quotedIn (region, document, seed)"));
+        }
+        if (s.quotedIn() != null && s.quotedIn().region() != null && Regions.name(s.quotedIn().region()).isEmpty()) {
+            problems.add(at.problem(path, here + "/source/quotedIn/region", "'" + s.quotedIn().region()
+                    + "' is no SCB county code of a region"));
+        }
+        if (p.ownWords()) {
+            if (c.severity() == ConditionDef.Severity.ERROR) {
+                problems.add(at.problem(path, here + "/severity", "condition " + c.code() + " rests on "
+                        + p.id() + " (Bidragskoll's own words): at most WARNING, never ERROR"));
+            }
+            if (s.clause() != null && s.clause().matches("(?s).*[\"\u201d\u201c\u00bb\u00ab].*")) {
+                problems.add(at.problem(path, here + "/source/clause", "condition " + c.code() + " is "
+                        + p.id() + ": Bidragskoll's own words, so no quotation marks in its clause"));
+            }
+        }
     }
 
     private static void checkFamily(String path, String text, FamilyDef f, List<RuleProblem> problems) {
@@ -260,7 +399,7 @@ public final class RuleSetLoader {
                                         Set<ConditionDef.Family> allowed, Catalogue catalogue,
                                         List<RuleProblem> problems) {
         LocatedYaml at = LocatedYaml.of(text);
-        Set<String> seen = new java.util.HashSet<>();
+        Map<String, Integer> seen = new java.util.HashMap<>();
         for (int i = 0; i < specs.size(); i++) {
             ConditionSpec c = specs.get(i);
             String here = "/conditions/" + i;
@@ -268,10 +407,16 @@ public final class RuleSetLoader {
                 problems.add(at.problem(path, here, "a condition without a code"));
                 continue;
             }
-            if (!seen.add(c.code())) {
-                problems.add(at.problem(path, here + "/code", "condition " + c.code() + " is listed twice in this file"));
+            Integer first = seen.putIfAbsent(c.code(), i);
+            if (first != null) {
+                RuleProblem there = at.problem(path, "/conditions/" + first + "/code", "");
+                problems.add(at.problem(path, here + "/code", "condition " + c.code() + " is listed twice in this "
+                        + "file: here and at " + path + ":" + there.line() + ":" + there.column()));
             }
             FamilyDef family = c.family() == null ? null : catalogue.families.get(c.family());
+            if (family == null && catalogue.brokenFamilies.contains(c.family())) {
+                continue;
+            }
             if (family == null) {
                 problems.add(at.problem(path, here + (c.family() == null ? "" : "/family"), "condition " + c.code()
                         + (c.family() == null ? " names no family" : " names unknown family '" + c.family() + "'")
@@ -290,6 +435,7 @@ public final class RuleSetLoader {
                 problems.add(at.problem(path, here + "/source", "condition " + c.code()
                         + " names no document: give source.document here or for the whole file"));
             }
+            checkSource(path, at, here, c, problems);
             Map<String, FamilyDef.Param> declared = family.params() == null ? Map.of() : family.params();
             Map<String, com.fasterxml.jackson.databind.JsonNode> given = c.params() == null ? Map.of() : c.params();
             for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> p : given.entrySet()) {
@@ -325,12 +471,23 @@ public final class RuleSetLoader {
                         known.familyName(), List.copyOf(in)));
             } else {
                 catalogue.conditions.put(c.code(), new ConditionDef(c.code(), family.kind(),
-                        c.severity() != null ? c.severity() : family.severity(),
+                        weighed(c.severity() != null ? c.severity() : family.severity(), c.source()),
                         c.title() != null ? c.title() : family.title(), c.source(),
                         family.messages() == null ? Map.of() : family.messages(),
                         List.copyOf(declared.keySet()), c.retiredOn(), family.family(), List.of(path)));
             }
         }
+    }
+
+    /**
+     * The severity a condition can carry on its source: Bidragskoll's own reading or assumption is at
+     * most a WARNING, whatever the family's default.
+     */
+    public static ConditionDef.Severity weighed(ConditionDef.Severity severity, SourceRef source) {
+        if (severity == ConditionDef.Severity.ERROR && source != null && source.provenance().ownWords()) {
+            return ConditionDef.Severity.WARNING;
+        }
+        return severity;
     }
 
     private static String kindName(ConditionDef.Family kind) {
@@ -352,6 +509,9 @@ public final class RuleSetLoader {
         Set<String> genericCodes = new java.util.HashSet<>();
         generic.forEach(g -> genericCodes.add(g.code()));
         for (AgreementDef a : agreements.values()) {
+            if (a == null) {
+                continue;
+            }
             String path = "agreements/" + a.id() + ".yaml";
             LocatedYaml at = LocatedYaml.of(files.get(path));
             if (a.inherits() != null && !agreements.containsKey(a.inherits())) {
@@ -461,13 +621,75 @@ public final class RuleSetLoader {
             return YAML.readValue(text, type);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            String message = e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u
-                    ? "unknown key '" + u.getPropertyName() + "'; known keys: " + u.getKnownPropertyIds()
-                    : e.getOriginalMessage().replaceAll("\\s+", " ");
-            problems.add(new RuleProblem(path, at == null ? 1 : at.getLineNr(), at == null ? 1 : at.getColumnNr(),
-                    message));
+            int line = at == null ? 1 : at.getLineNr();
+            int column = at == null ? 1 : at.getColumnNr();
+            if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException m && m.getProblemMark() != null) {
+                line = m.getProblemMark().getLine() + 1;
+                column = m.getProblemMark().getColumn() + 1;
+            }
+            problems.add(new RuleProblem(path, Math.max(1, line), Math.max(1, column), plain(e)));
             return null;
         }
+    }
+
+    /** A YAML or mapping error in one line of plain words, not the parser's own text. */
+    static String plain(JsonProcessingException e) {
+        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
+            return "unknown key '" + u.getPropertyName() + "'; known keys: " + u.getKnownPropertyIds();
+        }
+        if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException m) {
+            String problem = m.getProblem() == null ? "" : m.getProblem();
+            String why;
+            if (problem.contains("mapping values are not allowed")) {
+                why = "a ':' inside a value: put the value in quotes, or indent it under its key";
+            } else if (problem.contains("could not find expected ':'")) {
+                why = "a line without ':' where a key was expected (or indented differently from the lines above)";
+            } else if (problem.contains("'\\t'") || problem.contains("\\t")) {
+                why = "a tab character: YAML indents with spaces only";
+            } else if (problem.contains("expected <block end>") || problem.contains("did not find expected key")
+                    || problem.contains("did not find expected '-'")) {
+                why = "the indentation does not line up with the lines above";
+            } else if (problem.contains("unexpected end of stream") || problem.contains("quoted scalar")) {
+                why = "a quotation mark that is not closed";
+            } else if (problem.contains("duplicate key") || problem.contains("found duplicate key")) {
+                why = "a key written twice in the same block";
+            } else if (problem.contains("flow sequence") || problem.contains("flow mapping")
+                    || problem.contains("expected ',' or ']'") || problem.contains("expected ',' or '}'")) {
+                why = "a [ … ] or { … } that is not closed, or a missing comma inside it";
+            } else {
+                why = problem.isBlank() ? "the text is not valid YAML here" : "not valid YAML here (" + problem + ")";
+            }
+            return "YAML syntax: " + why;
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m && !m.getPath().isEmpty()) {
+            String field = m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
+                    : String.valueOf(r.getIndex())).collect(Collectors.joining("."));
+            String target = m.getTargetType() == null ? "another kind of value"
+                    : describe(m.getTargetType());
+            return "'" + field + "' has the wrong kind of value: expected " + target;
+        }
+        String message = e.getOriginalMessage() == null ? "cannot be read" : e.getOriginalMessage();
+        int cut = message.indexOf(" at [Source");
+        return (cut > 0 ? message.substring(0, cut) : message).replaceAll("\\s+", " ");
+    }
+
+    private static String describe(Class<?> type) {
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        if (Map.class.isAssignableFrom(type) || type.isRecord()) {
+            return "a block of keys";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "a date (YYYY-MM-DD)";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        return "text";
     }
 
     static int lineOf(String text, String needle) {

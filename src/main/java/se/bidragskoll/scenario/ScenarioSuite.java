@@ -42,13 +42,22 @@ public final class ScenarioSuite {
 
     public static final Set<String> KINDS = Set.of("pass", "fail", "boundary", "missing-data");
     private static final Set<String> EXPECT_KEYS = Set.of("facts", "amount", "findings", "outcome", "severity", "missing",
-            "clause", "message");
+            "clause", "message", "document", "notDocument", "detail");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static final ObjectMapper JSON = se.bidragskoll.dossier.DossierJson.mapper();
 
     private ScenarioSuite() {
+    }
+
+    /** The documents a finding names: its source's and, for a quotation, the quoting document's. */
+    private static String cited(Report.Finding f) {
+        if (f.source() == null) {
+            return "";
+        }
+        return (f.source().document() == null ? "" : f.source().document())
+                + (f.source().quotedIn() == null ? "" : " | " + f.source().quotedIn().document());
     }
 
     /** Every scenario under {@code dir}, file by file; problems in the files throw with FILE:LINE:COL. */
@@ -181,6 +190,31 @@ public final class ScenarioSuite {
             }
             if (findings.isEmpty()) {
                 mismatches.add("clause: no finding to cite '" + words + "'");
+            }
+        }
+        if (expect.has("document")) {
+            String words = expect.get("document").asText();
+            for (Report.Finding f : findings) {
+                if (!cited(f).contains(words)) {
+                    mismatches.add("document: " + f.id() + " cites '" + cited(f) + "', not words '" + words + "'");
+                }
+            }
+            if (findings.isEmpty()) {
+                mismatches.add("document: no finding to cite '" + words + "'");
+            }
+        }
+        if (expect.has("notDocument")) {
+            String words = expect.get("notDocument").asText();
+            for (Report.Finding f : findings) {
+                if (cited(f).contains(words)) {
+                    mismatches.add("notDocument: " + f.id() + " cites '" + cited(f) + "', which names '" + words + "'");
+                }
+            }
+        }
+        if (expect.has("detail")) {
+            String words = expect.get("detail").asText();
+            if (report.conditions().stream().noneMatch(c -> c.detail() != null && c.detail().contains(words))) {
+                mismatches.add("detail: no condition's result says '" + words + "'");
             }
         }
         if (expect.has("message")) {
