@@ -243,6 +243,16 @@ public final class PlanJudge {
         }
     }
 
+    /** A region rule binds the plan where its validity meets the plan's year (a plan is often written the year before). */
+    private boolean bindsInPlanYear(ConditionSpec c) {
+        if (plan.year() == null) {
+            return c.bindsOn(asOf);
+        }
+        LocalDate first = LocalDate.of(plan.year(), 1, 1);
+        LocalDate last = LocalDate.of(plan.year(), 12, 31);
+        return (c.validFrom() == null || !c.validFrom().isAfter(last)) && (c.validTo() == null || !c.validTo().isBefore(first));
+    }
+
     void exitPlan() {
         Optional<RegionDef> region = rules.region(plan.region());
         List<ConditionSpec> rule = region.map(RegionDef::conditionList).orElse(List.of()).stream()
@@ -255,7 +265,7 @@ public final class PlanJudge {
         for (int i = 0; i < lines.size(); i++) {
             RegionPlan.Line l = lines.get(i);
             String agreementId = l.agreement() == null ? "" : l.agreement();
-            ConditionSpec applies = rule.stream().filter(c -> c.names(agreementId) && c.bindsOn(asOf)).findFirst().orElse(null);
+            ConditionSpec applies = rule.stream().filter(c -> c.names(agreementId) && bindsInPlanYear(c)).findFirst().orElse(null);
             if (applies == null) {
                 continue;
             }

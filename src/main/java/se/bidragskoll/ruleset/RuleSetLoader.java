@@ -623,7 +623,8 @@ public final class RuleSetLoader {
             JsonLocation at = e.getLocation();
             int line = at == null ? 1 : at.getLineNr();
             int column = at == null ? 1 : at.getColumnNr();
-            if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException m && m.getProblemMark() != null) {
+            org.yaml.snakeyaml.error.MarkedYAMLException m = marked(e);
+            if (m != null && m.getProblemMark() != null) {
                 line = m.getProblemMark().getLine() + 1;
                 column = m.getProblemMark().getColumn() + 1;
             }
@@ -637,8 +638,10 @@ public final class RuleSetLoader {
         if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
             return "unknown key '" + u.getPropertyName() + "'; known keys: " + u.getKnownPropertyIds();
         }
-        if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException m) {
-            String problem = m.getProblem() == null ? "" : m.getProblem();
+        org.yaml.snakeyaml.error.MarkedYAMLException marked = marked(e);
+        if (marked != null || e instanceof com.fasterxml.jackson.dataformat.yaml.JacksonYAMLParseException) {
+            String problem = marked != null && marked.getProblem() != null ? marked.getProblem()
+                    : String.valueOf(e.getOriginalMessage());
             String why;
             if (problem.contains("mapping values are not allowed")) {
                 why = "a ':' inside a value: put the value in quotes, or indent it under its key";
@@ -646,18 +649,18 @@ public final class RuleSetLoader {
                 why = "a line without ':' where a key was expected (or indented differently from the lines above)";
             } else if (problem.contains("'\\t'") || problem.contains("\\t")) {
                 why = "a tab character: YAML indents with spaces only";
+            } else if (problem.contains("flow sequence") || problem.contains("flow mapping")
+                    || problem.contains("expected ',' or ']'") || problem.contains("expected ',' or '}'")) {
+                why = "a [ … ] or { … } that is not closed, or a missing comma inside it (a quotation mark left open?)";
             } else if (problem.contains("expected <block end>") || problem.contains("did not find expected key")
                     || problem.contains("did not find expected '-'")) {
                 why = "the indentation does not line up with the lines above";
             } else if (problem.contains("unexpected end of stream") || problem.contains("quoted scalar")) {
                 why = "a quotation mark that is not closed";
-            } else if (problem.contains("duplicate key") || problem.contains("found duplicate key")) {
+            } else if (problem.contains("duplicate key")) {
                 why = "a key written twice in the same block";
-            } else if (problem.contains("flow sequence") || problem.contains("flow mapping")
-                    || problem.contains("expected ',' or ']'") || problem.contains("expected ',' or '}'")) {
-                why = "a [ … ] or { … } that is not closed, or a missing comma inside it";
             } else {
-                why = problem.isBlank() ? "the text is not valid YAML here" : "not valid YAML here (" + problem + ")";
+                why = "the text is not valid YAML here";
             }
             return "YAML syntax: " + why;
         }
@@ -671,6 +674,15 @@ public final class RuleSetLoader {
         String message = e.getOriginalMessage() == null ? "cannot be read" : e.getOriginalMessage();
         int cut = message.indexOf(" at [Source");
         return (cut > 0 ? message.substring(0, cut) : message).replaceAll("\\s+", " ");
+    }
+
+    private static org.yaml.snakeyaml.error.MarkedYAMLException marked(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.yaml.snakeyaml.error.MarkedYAMLException m) {
+                return m;
+            }
+        }
+        return null;
     }
 
     private static String describe(Class<?> type) {

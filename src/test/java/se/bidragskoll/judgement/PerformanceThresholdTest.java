@@ -32,6 +32,7 @@ class PerformanceThresholdTest {
                 id: test-vantedagar
                 title: { sv: Provöverenskommelse om väntedagar, en: Test agreement on waiting days }
                 source: { document: "Provöverenskommelse (endast test)", kind: inferred }
+                validFrom: 2023-01-01
                 conditions:
                   - code: TV-MAX-DAYS
                     family: performance-threshold

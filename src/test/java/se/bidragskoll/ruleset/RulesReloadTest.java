@@ -126,6 +126,7 @@ class RulesReloadTest {
                 id: exempel-2024
                 title: { sv: Exempelöverenskommelse 2024, en: Example agreement 2024 }
                 source: { document: "Exempelöverenskommelse 2024 (testfil)", kind: agreement-text }
+                validFrom: 2024-01-01
                 conditions:
                   - code: EX24-REPORT
                     family: event-deadline
