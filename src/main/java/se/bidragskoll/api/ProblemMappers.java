@@ -122,6 +122,18 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response rulesDidNotFinish(se.bidragskoll.ruleset.RulesDidNotFinishException e, HttpHeaders headers,
+                                      UriInfo uri) {
+        Locale locale = Languages.of(headers);
+        LOG.errorf("judgement stopped: %s", e.getMessage());
+        return problem(503, "rules-did-not-finish", english(locale) ? "The rules did not finish" : "Reglerna blev inte klara",
+                english(locale) ? "The judgement was stopped because the rules did not finish within their bounds ("
+                        + e.getMessage() + "). Nothing was stored; the rule set needs mending."
+                        : "Bedömningen avbröts eftersom reglerna inte blev klara inom sina gränser (" + e.getMessage()
+                        + "). Inget sparades; regelsamlingen behöver rättas.", uri, List.of());
+    }
+
+    @ServerExceptionMapper
     public Response stateConflict(ConflictException e, HttpHeaders headers, UriInfo uri) {
         Locale locale = Languages.of(headers);
         return problem(409, "conflict", english(locale) ? "Conflict" : "Konflikt", e.text().in(locale), uri, List.of());

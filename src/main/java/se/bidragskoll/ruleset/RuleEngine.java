@@ -121,15 +121,46 @@ public final class RuleEngine {
      */
     public static void fire(KieBase kieBase, Collection<?> facts, Object out) {
         KieSession session = kieBase.newKieSession();
+        java.util.concurrent.ScheduledFuture<?> watchdog = WATCHDOG.schedule(session::halt, timeLimitMillis(),
+                java.util.concurrent.TimeUnit.MILLISECONDS);
         try {
             session.setGlobal("out", out);
             for (Object fact : facts) {
                 session.insert(fact);
             }
-            session.fireAllRules();
+            long limit = FIRINGS_PER_FACT * Math.max(1, facts.size()) + FIRINGS_BASE;
+            int fired = session.fireAllRules((int) Math.min(Integer.MAX_VALUE, limit));
+            if (watchdog.isDone()) {
+                throw new RulesDidNotFinishException("the rules did not finish within " + timeLimitMillis()
+                        + " ms and were stopped");
+            }
+            if (fired >= limit) {
+                throw new RulesDidNotFinishException("the rules fired " + fired + " times over " + facts.size()
+                        + " facts and were stopped: a rule that keeps activating itself?");
+            }
         } finally {
+            watchdog.cancel(false);
             session.dispose();
         }
+    }
+
+    /**
+     * Bounds of one judgement: a rule that keeps activating itself, or runs for ever, stops the
+     * judgement instead of the service. Every landed family fires a few times per fact at most.
+     */
+    static final long FIRINGS_PER_FACT = 50;
+    static final long FIRINGS_BASE = 100_000;
+
+    private static final java.util.concurrent.ScheduledExecutorService WATCHDOG =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "rules-watchdog");
+                t.setDaemon(true);
+                return t;
+            });
+
+    /** How long one judgement's rules may run ({@code bidragskoll.rules.time-limit-ms}, default 60 s). */
+    static long timeLimitMillis() {
+        return Long.getLong("bidragskoll.rules.time-limit-ms", 60_000L);
     }
 
     /** Reads a metadata value of a rule ({@code @code(…)}, {@code @severity(…)}) as plain text. */

@@ -1,0 +1,68 @@
+package se.bidragskoll.ruleset;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.bidragskoll.RulesCopy;
+import se.bidragskoll.dossier.DossierJson;
+import se.bidragskoll.judgement.Evaluator;
+import se.bidragskoll.model.Dossier;
+
+/** A rule that keeps activating itself, or runs on and on, stops its judgement, not the service. */
+class RuleBoundsTest {
+
+    @TempDir
+    Path tmp;
+
+    private RuleSet withRule(String body) throws IOException {
+        Path dir = RulesCopy.of(tmp.resolve("rules"));
+        Path drl = dir.resolve("families/unspent.drl");
+        Files.writeString(drl, Files.readString(drl) + """
+
+                rule "Testregel som aldrig blir klar"
+                    @family(unspent) @part(never-done)
+                when
+                    $c : Condition( family == "unspent" )
+                then
+                """ + body + """
+                end
+                """);
+        return RuleSetLoader.load(dir);
+    }
+
+    private static Dossier dossier() throws IOException {
+        return DossierJson.mapper().readValue("""
+                { "region": "23", "agreement": "patientmiljarden-2018", "asOf": "2019-04-30",
+                  "grant": { "grantedAmount": 12600000.00, "costObject": "9916" } }
+                """, Dossier.class);
+    }
+
+    @Test
+    void shouldStopARuleThatKeepsActivatingItself() throws IOException {
+        RuleSet rules = withRule("    update($c);\n");
+        RulesDidNotFinishException e = assertThrows(RulesDidNotFinishException.class,
+                () -> Evaluator.judge(rules, dossier(), LocalDate.of(2019, 4, 30)).swedish());
+        assertTrue(e.getMessage().contains("fired"), e.getMessage());
+    }
+
+    @Test
+    void shouldStopRulesThatRunPastTheTimeLimit() throws IOException {
+        RuleSet rules = withRule("    try { Thread.sleep(20); } catch (InterruptedException e) { }\n    update($c);\n");
+        System.setProperty("bidragskoll.rules.time-limit-ms", "300");
+        try {
+            long start = System.nanoTime();
+            RulesDidNotFinishException e = assertThrows(RulesDidNotFinishException.class,
+                    () -> Evaluator.judge(rules, dossier(), LocalDate.of(2019, 4, 30)).swedish());
+            assertTrue(e.getMessage().contains("300 ms"), e.getMessage());
+            assertTrue((System.nanoTime() - start) / 1_000_000 < 5_000, "stopped within seconds");
+        } finally {
+            System.clearProperty("bidragskoll.rules.time-limit-ms");
+        }
+    }
+}
