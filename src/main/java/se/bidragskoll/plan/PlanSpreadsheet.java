@@ -89,8 +89,9 @@ public final class PlanSpreadsheet {
     }
 
     /** Reads a filled-in plan; any bad cell rejects the whole file, naming every bad cell. */
-    public static RegionPlan read(InputStream in) {
+    public static RegionPlan read(InputStream upload) {
         List<FieldError> errors = new ArrayList<>();
+        InputStream in = new java.io.ByteArrayInputStream(se.bidragskoll.api.SpreadsheetGuard.read(upload, "xlsx"));
         try (ReadableWorkbook workbook = new ReadableWorkbook(in)) {
             Optional<Sheet> planSheet = workbook.findSheet(PLAN);
             Optional<Sheet> linesSheet = workbook.findSheet(LINES);

@@ -175,6 +175,7 @@ public class DossierWorkbook {
     public Dossier read(Path file) {
         List<FieldError> errors = new ArrayList<>();
         ObjectNode tree = json.createObjectNode();
+        se.bidragskoll.api.SpreadsheetGuard.check(file, "arbetsbok");
         try (ReadableWorkbook workbook = new ReadableWorkbook(file.toFile())) {
             Optional<Sheet> grant = workbook.findSheet(GRANT_SHEET);
             if (grant.isEmpty()) {
