@@ -213,7 +213,19 @@ final class ReportRenderer {
     /** Findings in the order of their first item: by type, then ledger row, then reference. */
     private static final Comparator<Fact> FACT_ORDER = Comparator.comparing(Fact::type)
             .thenComparing(Fact::row, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(Fact::ref, Comparator.nullsFirst(Comparator.naturalOrder()));
+            .thenComparing(Fact::ref, Comparator.nullsFirst(ReportRenderer::byNumber));
+
+    /** Plan lines in their table's order ({@code line:4} before {@code line:11}); other refs as text. */
+    private static int byNumber(String a, String b) {
+        if (a.startsWith("line:") && b.startsWith("line:")) {
+            try {
+                return Integer.compare(Integer.parseInt(a.substring(5)), Integer.parseInt(b.substring(5)));
+            } catch (NumberFormatException e) {
+                return a.compareTo(b);
+            }
+        }
+        return a.compareTo(b);
+    }
 
     /** Same region, agreement, condition, rule part and input items give the same fingerprint. */
     static String fingerprint(Dossier dossier, FindingDraft draft, List<Fact> facts) {
