@@ -67,6 +67,9 @@ public class DossierService {
     FindingTracker tracker;
 
     @Inject
+    se.bidragskoll.plan.PlanService plans;
+
+    @Inject
     Metrics metrics;
 
     /** Judges without storing anything; the report in the caller's language. */
@@ -145,6 +148,8 @@ public class DossierService {
         Evaluation stored = storeReport(revision, ruleSet, evaluation, entity.id);
         tracker.track(entity.id, entity.region, entity.agreement, revision.revision, stored, caller.name(),
                 ruleSet.version(), SwedishDates.today(clock), now);
+        // the region's stored plan of the agreement's year judges with this dossier from now on
+        plans.rejudge(entity.region, entity.agreement);
         return new Submitted(entity.id, revision.revision, stored);
     }
 
@@ -186,6 +191,7 @@ public class DossierService {
         Evaluation stored = storeReport(revision, ruleSet, evaluation, entity.id);
         tracker.track(entity.id, entity.region, entity.agreement, revision.revision, stored, caller.name(),
                 ruleSet.version(), SwedishDates.today(clock), now);
+        plans.rejudge(entity.region, entity.agreement);
         return new Replaced(true, entity.id, revision.revision, parsed.lines().size(), stored,
                 (judged - start) / 1_000_000, (storedAt - start) / 1_000_000);
     }

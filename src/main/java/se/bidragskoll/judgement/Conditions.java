@@ -143,6 +143,57 @@ public final class Conditions {
     }
 
     /**
+     * The conditions of a region's plan for {@code year} (rules/plan/conditions.yaml). A condition whose
+     * clause is the region's ({@code clauseFrom: region:<family>}) applies only where the region file has
+     * a condition of that family binding in the year, and cites that condition's clause; one that binds
+     * outside the year does not apply, with the reason.
+     */
+    public static Applicable resolvePlan(RuleSet rules, String region, int year, LocalDate asOf) {
+        AgreementDef.Period period = new AgreementDef.Period(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+        RegionDef regionDef = rules.region(region).orElse(null);
+        List<Condition> conditions = new ArrayList<>();
+        Map<String, Text> notInForce = new LinkedHashMap<>();
+        for (ConditionSpec c : rules.plan().conditions()) {
+            Map<String, Entry> chosen = new LinkedHashMap<>();
+            choose(c, "plan/conditions.yaml", period, chosen, notInForce);
+            if (chosen.isEmpty()) {
+                continue;
+            }
+            SourceRef source = c.source();
+            String from = rules.plan().clauseFrom().get(c.code());
+            if (from != null && from.startsWith("region:")) {
+                String family = from.substring("region:".length());
+                ConditionSpec rule = regionDef == null ? null : regionDef.conditionList().stream()
+                        .filter(r -> family.equals(r.family()) && (r.validFrom() == null || !r.validFrom().isAfter(period.to()))
+                                && (r.validTo() == null || !r.validTo().isBefore(period.from())))
+                        .findFirst().orElse(null);
+                if (rule == null) {
+                    String name = se.bidragskoll.ruleset.Regions.name(region).orElse(region);
+                    notInForce.put(c.code(), Text.of(name + ":s regler har ingen regel av slaget " + family
+                                    + " som gäller " + year + ".",
+                            name + "'s rules have no rule of the kind " + family + " binding in " + year + "."));
+                    continue;
+                }
+                source = rule.source();
+            }
+            FamilyDef family = rules.family(c.family()).orElseThrow();
+            ConditionDef.Severity declared = c.severity() != null ? c.severity() : family.severity();
+            source = source == null ? null : source.citedFor(region);
+            Map<String, Object> values = new LinkedHashMap<>();
+            Map<String, FamilyDef.Param> params = family.params() == null ? Map.of() : family.params();
+            for (Map.Entry<String, FamilyDef.Param> p : params.entrySet()) {
+                JsonNode raw = c.params() == null ? null : c.params().get(p.getKey());
+                Parameters.inForce(raw, asOf).filter(v -> !v.isNull())
+                        .ifPresent(v -> values.put(p.getKey(), Parameters.convert(p.getValue().type(), v)));
+            }
+            conditions.add(new Condition(c.code(), c.family(), RuleSetLoader.weighed(declared, source).name(),
+                    c.title() != null ? c.title() : family.title(), source, Collections.unmodifiableMap(values),
+                    "plan/conditions.yaml"));
+        }
+        return Applicable.of(conditions, new LinkedHashMap<>(), notInForce);
+    }
+
+    /**
      * The time the dossier's money is for: the agreement's period, else its funding period's terms,
      * else the day it is judged. A condition binds where its validity meets that time.
      */

@@ -27,6 +27,7 @@ public final class FindingDraft {
     final Map<String, Object> args = new LinkedHashMap<>();
     BigDecimal amount;
     String group;
+    se.bidragskoll.ruleset.SourceRef source;
 
     FindingDraft(String code, String severity, String messageKey, String rule) {
         this.code = code;
@@ -97,6 +98,31 @@ public final class FindingDraft {
     /** A value the message template names as {@code {name}}. */
     public FindingDraft arg(String name, Object value) {
         args.put(name, value);
+        return this;
+    }
+
+    /** A plan line as the finding's item: {@code line:<n>}, numbered from 1 as the plan's table shows it. */
+    public FindingDraft planLine(int line) {
+        return fact("line", "line:" + line);
+    }
+
+    /** The plan lines behind the finding. */
+    public FindingDraft planLines(Collection<PlanLine> lines) {
+        lines.forEach(l -> planLine(l.line()));
+        return this;
+    }
+
+    /** A stored dossier of the year behind the finding: {@code dossier:<id>}. */
+    public FindingDraft dossier(YearDossier dossier) {
+        return fact("dossier", dossier.ref());
+    }
+
+    /**
+     * The source the finding's figure comes from, where it is not the condition's own clause (a share
+     * the agreement's distribution states); the finding cites it instead.
+     */
+    public FindingDraft citing(se.bidragskoll.ruleset.SourceRef source) {
+        this.source = source;
         return this;
     }
 

@@ -46,6 +46,18 @@ final class ReportRenderer {
 
     static Report render(RuleSet rules, Dossier dossier, LocalDate asOf, Conditions.Applicable conditions,
                          Map<String, List<String>> missingData, Verdicts out, Instant judgedAt, Locale locale) {
+        return render(rules, dossier.region(), dossier.agreement(), dossier.region() + "|" + dossier.agreement(),
+                c -> c.family() != ConditionDef.Family.PLAN, asOf, conditions, missingData, out, judgedAt, locale);
+    }
+
+    /**
+     * The report of one judgement: of a dossier ({@code agreement} set) or of a region's plan and its
+     * year ({@code listed} the plan conditions). {@code subject} keys the fingerprints.
+     */
+    static Report render(RuleSet rules, String region, String agreement, String subject,
+                         java.util.function.Predicate<ConditionDef> listed, LocalDate asOf,
+                         Conditions.Applicable conditions, Map<String, List<String>> missingData, Verdicts out,
+                         Instant judgedAt, Locale locale) {
         Set<String> applicable = conditions.codes();
         Map<String, Merged> merged = new LinkedHashMap<>();
         int anonymous = 0;
@@ -97,10 +109,11 @@ final class ReportRenderer {
             // file may set (a condition sourced from a summary may be a WARNING rather than an ERROR).
             String severity = "INFO".equals(d.severity) ? "INFO" : instance.severity();
             List<Fact> facts = List.copyOf(new LinkedHashSet<>(m.facts()));
-            SourceRef src = instance.source();
+            // a rule may cite the source the finding's figure comes from (a plan line's share: the distribution)
+            SourceRef src = d.source != null ? d.source.citedFor(region) : instance.source();
             findings.add(new Finding(id, d.code, severity, message,
                     Report.Source.of(src),
-                    facts, m.amount(), fingerprint(dossier, d, facts), d.rule));
+                    facts, m.amount(), fingerprint(subject, d, facts), d.rule));
             findingsByCode.computeIfAbsent(d.code, c -> new ArrayList<>()).add(id);
             if (!"INFO".equals(severity)) {
                 breached.put(d.code, true);
@@ -111,6 +124,9 @@ final class ReportRenderer {
         Map<Result, Integer> counts = new EnumMap<>(Result.class);
         boolean cannotAssess = false;
         for (ConditionDef c : rules.conditions().values()) {
+            if (!listed.test(c)) {
+                continue;
+            }
             Result result;
             String detail = null;
             List<String> missing = null;
@@ -150,8 +166,8 @@ final class ReportRenderer {
 
         Report.Summary summary = Report.Summary.of(counts, findings);
         Outcome outcome = summary.outcome(cannotAssess);
-        return new Report(null, null, dossier.region(), Regions.name(dossier.region()).orElse(null),
-                dossier.agreement(), asOf, outcome, new Report.RulesetRef(rules.version(), rules.loadedAt()), judgedAt,
+        return new Report(null, null, region, Regions.name(region).orElse(null),
+                agreement, asOf, outcome, new Report.RulesetRef(rules.version(), rules.loadedAt()), judgedAt,
                 summary, results, findings);
     }
 
@@ -186,6 +202,7 @@ final class ReportRenderer {
             case REGIONAL -> "regional";
             case FINANCIAL -> "financial";
             case DATA_QUALITY -> "data-quality";
+            case PLAN -> "plan";
         };
     }
 
@@ -196,14 +213,31 @@ final class ReportRenderer {
     /** Findings in the order of their first item: by type, then ledger row, then reference. */
     private static final Comparator<Fact> FACT_ORDER = Comparator.comparing(Fact::type)
             .thenComparing(Fact::row, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(Fact::ref, Comparator.nullsFirst(Comparator.naturalOrder()));
+            .thenComparing(Fact::ref, Comparator.nullsFirst(ReportRenderer::byNumber));
+
+    /** Plan lines in their table's order ({@code line:4} before {@code line:11}); other refs as text. */
+    private static int byNumber(String a, String b) {
+        if (a.startsWith("line:") && b.startsWith("line:")) {
+            try {
+                return Integer.compare(Integer.parseInt(a.substring(5)), Integer.parseInt(b.substring(5)));
+            } catch (NumberFormatException e) {
+                return a.compareTo(b);
+            }
+        }
+        return a.compareTo(b);
+    }
 
     /** Same region, agreement, condition, rule part and input items give the same fingerprint. */
     static String fingerprint(Dossier dossier, FindingDraft draft, List<Fact> facts) {
+        return fingerprint(dossier.region() + "|" + dossier.agreement(), draft, facts);
+    }
+
+    /** Same subject (region and agreement, or region and plan year), condition, part and items: same fingerprint. */
+    static String fingerprint(String subject, FindingDraft draft, List<Fact> facts) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             StringBuilder key = new StringBuilder()
-                    .append(dossier.region()).append('|').append(dossier.agreement()).append('|')
+                    .append(subject).append('|')
                     .append(draft.code).append('|').append(draft.messageKey).append('|').append(draft.group);
             facts.stream().map(f -> f.type() + ":" + f.ref()).sorted().forEach(r -> key.append('|').append(r));
             byte[] hash = digest.digest(key.toString().getBytes(StandardCharsets.UTF_8));

@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,8 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import se.bidragskoll.api.SwedishDates;
+import se.bidragskoll.judgement.YearDossier;
+import se.bidragskoll.judgement.YearEvaluator;
+import se.bidragskoll.ruleset.AgreementDef;
 import se.bidragskoll.dossier.DossierEntity;
 import se.bidragskoll.dossier.ReportEntity;
 import se.bidragskoll.dossier.RevisionEntity;
@@ -60,20 +61,47 @@ public class PlanService {
     @Inject
     Caller caller;
 
-    @ConfigProperty(name = "bidragskoll.rules.dir")
-    String rulesDir;
+    @Inject
+    se.bidragskoll.review.FindingTracker tracker;
 
-    private final AtomicReference<Object[]> conditions = new AtomicReference<>();
+    /** The plan's judgement with the year's dossiers, and the facts it was judged on. */
+    record Judged(se.bidragskoll.judgement.Evaluation evaluation, YearEvaluator.YearFacts facts) {
 
-    /** The plan conditions of the folder the current rule set was loaded from, read again after a reload. */
-    PlanConditions conditions(RuleSet ruleSet) {
-        Object[] cached = conditions.get();
-        if (cached != null && cached[0].equals(ruleSet.version())) {
-            return (PlanConditions) cached[1];
+        PlanReport in(RuleSet rules, RegionPlan plan, Locale locale) {
+            return PlanReport.of(evaluation.in(locale), plan, facts,
+                    a -> rules.agreement(a).map(x -> x.title() == null ? x.id() : x.title().in(locale)).orElse(a),
+                    a -> rules.agreement(a).map(AgreementDef::basis).orElse(null));
         }
-        PlanConditions read = PlanConditions.read(Path.of(rulesDir));
-        conditions.set(new Object[]{ruleSet.version(), read});
-        return read;
+    }
+
+    Judged judge(RuleSet ruleSet, RegionPlan plan) {
+        YearEvaluator.YearFacts facts = YearEvaluator.facts(ruleSet, plan, yearDossiers(ruleSet, plan.region(),
+                plan.year()), SwedishDates.today(clock));
+        return new Judged(YearEvaluator.judge(ruleSet, plan, facts), facts);
+    }
+
+    /**
+     * The latest stored dossier of every agreement of the region whose money is for {@code year} (the
+     * agreement's period), with its granted amount and its latest report's outcome.
+     */
+    List<YearDossier> yearDossiers(RuleSet ruleSet, String region, int year) {
+        List<YearDossier> out = new ArrayList<>();
+        for (DossierEntity d : DossierEntity.<DossierEntity>list("region = ?1 order by agreement", region)) {
+            AgreementDef a = ruleSet.agreement(d.agreement).orElse(null);
+            if (a == null || !YearEvaluator.covers(a, year).orElse(false)) {
+                continue;
+            }
+            RevisionEntity latest = RevisionEntity.of(d.id, d.latestRevision).orElse(null);
+            BigDecimal granted = null;
+            if (latest != null && latest.content != null) {
+                JsonNode g = read(latest.content, JsonNode.class).path("grant").path("grantedAmount");
+                granted = g.isNumber() || g.isTextual() ? new BigDecimal(g.asText()) : null;
+            }
+            ReportEntity report = latest == null ? null : ReportEntity.latestFor(latest.id).orElse(null);
+            out.add(new YearDossier(d.id, d.agreement, a.title() == null ? a.id() : a.title().sv(), d.latestRevision,
+                    granted, report == null ? null : report.outcome));
+        }
+        return out;
     }
 
     /** Judges without storing anything. */
@@ -82,8 +110,7 @@ public class PlanService {
         PlanValidator.check(plan);
         caller.mustSee(plan.region());
         RuleSet ruleSet = rules.current();
-        return PlanJudge.judge(ruleSet, conditions(ruleSet), plan, LocalDate.now(clock), locale,
-                a -> link(plan.region(), a));
+        return judge(ruleSet, plan).in(ruleSet, plan, locale).withLinks(a -> link(plan.region(), a));
     }
 
     /** Stores the plan as the region's plan for its year (a new revision if there is one) with its report. */
@@ -92,10 +119,6 @@ public class PlanService {
         PlanValidator.check(plan);
         caller.mustSubmitFor(plan.region());
         RuleSet ruleSet = rules.current();
-        PlanConditions planConditions = conditions(ruleSet);
-        LocalDate today = LocalDate.now(clock);
-        PlanReport sv = PlanJudge.judge(ruleSet, planConditions, plan, today, Messages.SWEDISH, null);
-        PlanReport en = PlanJudge.judge(ruleSet, planConditions, plan, today, Locale.ENGLISH, null);
         Instant now = clock.instant();
         PlanEntity entity = PlanEntity.forRegionAndYear(plan.region(), plan.year()).orElseGet(() -> {
             PlanEntity created = new PlanEntity();
@@ -108,17 +131,49 @@ public class PlanService {
         entity.submittedAt = now;
         entity.submittedBy = caller.name();
         entity.content = write(plan);
+        Submitted stored = store(entity, ruleSet, plan, now);
+        if (!entity.isPersistent()) {
+            entity.persist();
+        }
+        return stored;
+    }
+
+    /** Judges the plan with the year's dossiers as stored now, stores both reports and tracks the findings. */
+    private Submitted store(PlanEntity entity, RuleSet ruleSet, RegionPlan plan, Instant now) {
+        Judged judged = judge(ruleSet, plan);
+        PlanReport sv = judged.in(ruleSet, plan, Messages.SWEDISH).stored(entity.id, entity.revision);
+        PlanReport en = judged.in(ruleSet, plan, Locale.ENGLISH).stored(entity.id, entity.revision);
         entity.rulesetVersion = ruleSet.version();
-        sv = sv.stored(entity.id, entity.revision);
-        en = en.stored(entity.id, entity.revision);
         entity.outcome = sv.outcome().name();
         entity.reportSv = write(sv);
         entity.reportEn = write(en);
         if (!entity.isPersistent()) {
             entity.persist();
         }
+        tracker.trackPlan(entity.id, entity.region, entity.year, entity.revision, sv.findings(), en.findings(),
+                caller.name(), ruleSet.version(), SwedishDates.today(clock), now);
         return new Submitted(entity.id, entity.revision, sv.withLinks(a -> link(plan.region(), a)),
                 en.withLinks(a -> link(plan.region(), a)));
+    }
+
+    /**
+     * Judges the stored plans of the region for every year the agreement's money is for again, with the
+     * year's dossiers as they are now (a dossier was stored): the plan's report never shows a stale verdict.
+     */
+    @Transactional
+    public void rejudge(String region, String agreement) {
+        RuleSet ruleSet = rules.current();
+        AgreementDef a = ruleSet.agreement(agreement).orElse(null);
+        AgreementDef.Period period = a == null ? null : YearEvaluator.period(a);
+        if (period == null) {
+            return;
+        }
+        for (int year = period.from().getYear(); year <= period.to().getYear(); year++) {
+            PlanEntity p = PlanEntity.forRegionAndYear(region, year).orElse(null);
+            if (p != null) {
+                store(p, ruleSet, read(p.content, RegionPlan.class), clock.instant());
+            }
+        }
     }
 
     @Transactional

@@ -24,6 +24,10 @@ public class FindingEntity extends PanacheEntityBase {
     @Column(name = "dossier_id")
     public String dossierId;
 
+    /** The region's plan the finding is of, for a plan finding (then no dossier and no agreement). */
+    @Column(name = "plan_id")
+    public String planId;
+
     public String region;
 
     public String agreement;

@@ -39,7 +39,7 @@ public class FindingExport {
                 .build(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
             csv.writeRecord(COLUMNS);
             for (FindingView f : items) {
-                csv.writeRecord(CsvCells.safe(java.util.Arrays.asList(f.id(), f.dossier(),
+                csv.writeRecord(CsvCells.safe(java.util.Arrays.asList(f.id(), f.dossier() != null ? f.dossier() : f.plan(),
                         f.region() + " " + f.regionName(), f.agreement(), f.code(),
                         f.severity(), f.status(), f.amount() == null ? "" : f.amount().toPlainString().replace('.', ','),
                         f.message(), f.source() == null ? "" : f.source().document(), f.openedAt().toString(),
@@ -61,7 +61,7 @@ public class FindingExport {
             BigDecimal total = BigDecimal.ZERO;
             for (FindingView f : items) {
                 sheet.value(row, 0, f.id());
-                sheet.value(row, 1, f.dossier());
+                sheet.value(row, 1, f.dossier() != null ? f.dossier() : f.plan());
                 sheet.value(row, 2, f.region() + " " + f.regionName());
                 sheet.value(row, 3, f.agreement());
                 sheet.value(row, 4, f.code());

@@ -81,6 +81,61 @@ public class FindingTracker {
         }
     }
 
+    /**
+     * The same for a region's plan: its findings are tracked by fingerprint per plan, and every change
+     * goes to the audit trail under the plan's id. Runs inside the plan's (or the dossier's) transaction.
+     */
+    public void trackPlan(String planId, String region, int year, int revision, List<Report.Finding> swedish,
+                          List<Report.Finding> englishFindings, String actor, String rulesetVersion, LocalDate today,
+                          Instant now) {
+        audit.record(actor, "PLAN_JUDGED", region, null, planId, null, revision, rulesetVersion, null, null,
+                "plan " + year, null, now);
+        Map<String, FindingEntity> existing = new HashMap<>();
+        for (FindingEntity f : FindingEntity.<FindingEntity>list("planId", planId)) {
+            existing.put(f.fingerprint, f);
+        }
+        Map<String, Report.Finding> english = new HashMap<>();
+        englishFindings.forEach(f -> english.put(f.fingerprint(), f));
+        for (Report.Finding f : swedish) {
+            FindingEntity e = existing.remove(f.fingerprint());
+            if (e == null) {
+                e = new FindingEntity();
+                e.id = "fi-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+                e.planId = planId;
+                e.region = region;
+                e.fingerprint = f.fingerprint();
+                e.status = Status.OPEN;
+                e.firstRevision = revision;
+                e.openedAt = now;
+                fill(e, f, english.get(f.fingerprint()), revision, now);
+                e.persist();
+                audit.record(actor, "OPENED", region, null, planId, e.id, revision, rulesetVersion, null,
+                        Status.OPEN.name(), null, null, now);
+                continue;
+            }
+            Status before = e.status;
+            fill(e, f, english.get(f.fingerprint()), revision, now);
+            if (before == Status.RESOLVED) {
+                e.status = Status.OPEN;
+                audit.record(actor, "RECURRED", region, null, planId, e.id, revision, rulesetVersion,
+                        before.name(), Status.OPEN.name(), null, null, now);
+            } else if (before == Status.WAIVED && e.waivedUntil != null && e.waivedUntil.isBefore(today)) {
+                e.status = Status.OPEN;
+                audit.record(actor, "WAIVER_EXPIRED", region, null, planId, e.id, revision, rulesetVersion,
+                        before.name(), Status.OPEN.name(), null, e.waivedUntil, now);
+            }
+        }
+        for (FindingEntity gone : existing.values()) {
+            if (gone.status != Status.RESOLVED) {
+                Status before = gone.status;
+                gone.status = Status.RESOLVED;
+                gone.updatedAt = now;
+                audit.record(actor, "RESOLVED", region, null, planId, gone.id, revision, rulesetVersion,
+                        before.name(), Status.RESOLVED.name(), null, null, now);
+            }
+        }
+    }
+
     private void fill(FindingEntity e, Report.Finding sv, Report.Finding en, int revision, Instant now) {
         e.code = sv.code();
         e.severity = sv.severity();

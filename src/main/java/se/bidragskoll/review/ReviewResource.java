@@ -38,8 +38,10 @@ public class ReviewResource {
                             @QueryParam("code") String code, @QueryParam("severity") String severity,
                             @QueryParam("status") String status, @QueryParam("sort") String sort,
                             @QueryParam("page") @DefaultValue("0") int page,
-                            @QueryParam("size") @DefaultValue("50") int size, @Context HttpHeaders headers) {
-        return review.list(new ReviewService.Query(region, agreement, code, severity, status, sort, page, size),
+                            @QueryParam("size") @DefaultValue("50") int size, @QueryParam("subject") String subject,
+                            @QueryParam("plan") String plan, @Context HttpHeaders headers) {
+        return review.list(new ReviewService.Query(region, agreement, code, severity, status, sort, page, size,
+                        subject, plan),
                 Languages.of(headers));
     }
 
@@ -50,8 +52,10 @@ public class ReviewResource {
     public Response exportQueue(@PathParam("format") String format, @QueryParam("region") String region,
                                 @QueryParam("agreement") String agreement, @QueryParam("code") String code,
                                 @QueryParam("severity") String severity, @QueryParam("status") String status,
-                                @QueryParam("sort") String sort, @Context HttpHeaders headers) {
-        FindingPage all = review.list(new ReviewService.Query(region, agreement, code, severity, status, sort, 0, 500),
+                                @QueryParam("sort") String sort, @QueryParam("subject") String subject,
+                                @QueryParam("plan") String plan, @Context HttpHeaders headers) {
+        FindingPage all = review.list(new ReviewService.Query(region, agreement, code, severity, status, sort, 0, 500,
+                        subject, plan),
                 Languages.of(headers));
         return export.queue(all.items(), format);
     }

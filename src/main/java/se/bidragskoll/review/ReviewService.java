@@ -32,7 +32,12 @@ public class ReviewService {
 
     /** Filters, sorting and paging of the queue. */
     public record Query(String region, String agreement, String code, String severity, String status, String sort,
-                        int page, int size) {
+                        int page, int size, String subject, String plan) {
+
+        public Query(String region, String agreement, String code, String severity, String status, String sort,
+                     int page, int size) {
+            this(region, agreement, code, severity, status, sort, page, size, null, null);
+        }
     }
 
     private static final Set<String> SEVERITIES = Set.of("ERROR", "WARNING", "INFO");
@@ -67,6 +72,15 @@ public class ReviewService {
         add(where, params, "region", q.region());
         add(where, params, "agreement", q.agreement());
         add(where, params, "code", q.code());
+        add(where, params, "planId", q.plan());
+        if (q.subject() != null && !q.subject().isBlank()) {
+            switch (q.subject()) {
+                case "plan" -> where.append(" and planId is not null");
+                case "dossier" -> where.append(" and dossierId is not null");
+                default -> throw BadInputException.of("subject", "Okänt slag: ange plan eller dossier.",
+                        "Unknown subject: use plan or dossier.");
+            }
+        }
         if (q.severity() != null && !q.severity().isBlank()) {
             if (!SEVERITIES.contains(q.severity())) {
                 throw BadInputException.of("severity", "Okänd allvarlighetsgrad: ange ERROR, WARNING eller INFO.",
@@ -202,7 +216,7 @@ public class ReviewService {
         f.lastComment = decision.comment();
         f.updatedAt = now;
         FindingEntity.flush();
-        audit.record(caller.name(), decision.action(), f.region, f.agreement, f.dossierId, f.id, f.lastRevision,
+        audit.record(caller.name(), decision.action(), f.region, f.agreement, f.dossierId != null ? f.dossierId : f.planId, f.id, f.lastRevision,
                 rules.current().version(), before.name(), after.name(), decision.comment(), decision.until(), now);
         return view(f, locale);
     }
@@ -212,7 +226,7 @@ public class ReviewService {
         for (FindingEntity f : FindingEntity.<FindingEntity>list("status = ?1 and waivedUntil < ?2", Status.WAIVED, today)) {
             f.status = Status.OPEN;
             f.updatedAt = clock.instant();
-            audit.record("system", "WAIVER_EXPIRED", f.region, f.agreement, f.dossierId, f.id, f.lastRevision,
+            audit.record("system", "WAIVER_EXPIRED", f.region, f.agreement, f.dossierId != null ? f.dossierId : f.planId, f.id, f.lastRevision,
                     rules.current().version(), Status.WAIVED.name(), Status.OPEN.name(), null, f.waivedUntil,
                     clock.instant());
         }
@@ -250,7 +264,7 @@ public class ReviewService {
 
     FindingView view(FindingEntity f, Locale locale) {
         try {
-            return new FindingView(f.id, f.dossierId, f.region, Regions.name(f.region).orElse(null), f.agreement, f.code,
+            return new FindingView(f.id, f.dossierId, f.planId, f.region, Regions.name(f.region).orElse(null), f.agreement, f.code,
                     f.severity, f.status.name(), Messages.english(locale) ? f.messageEn : f.messageSv, f.amount,
                     json.readTree(f.facts), new FindingView.Source(f.sourceDocument, f.sourceClause), f.fingerprint,
                     f.firstRevision, f.lastRevision, f.openedAt, f.updatedAt, f.waivedUntil, f.lastComment,

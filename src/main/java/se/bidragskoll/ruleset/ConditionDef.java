@@ -23,7 +23,9 @@ public record ConditionDef(String code, Family family, Severity severity, Text t
         @JsonProperty("agreement") AGREEMENT,
         @JsonProperty("regional") REGIONAL,
         @JsonProperty("financial") FINANCIAL,
-        @JsonProperty("data-quality") DATA_QUALITY
+        @JsonProperty("data-quality") DATA_QUALITY,
+        /** The region's plan of its year and the year's dossiers, judged together ({@code rules/plan/}). */
+        @JsonProperty("plan") PLAN
     }
 
     public enum Severity { ERROR, WARNING, INFO }

@@ -14,7 +14,18 @@ import org.kie.api.KieBase;
 public record RuleSet(String version, Instant loadedAt, KieBase kieBase, Map<String, ConditionDef> conditions,
                       Map<String, AgreementDef> agreements, Map<String, RegionDef> regions,
                       List<RuleEngine.RuleInfo> rules, List<String> files, Map<String, FamilyDef> families,
-                      List<ConditionSpec> generic, SourceRef genericSource, Populations populations) {
+                      List<ConditionSpec> generic, SourceRef genericSource, Populations populations,
+                      PlanRules plan) {
+
+    /**
+     * The conditions of a region's plan and its year ({@code rules/plan/conditions.yaml}); a condition
+     * whose clause is another file's names it in {@code clauseFrom}: {@code region:<family>} (the region
+     * file's condition of that family) or {@code distribution} (each agreement's distribution source).
+     */
+    public record PlanRules(SourceRef source, List<ConditionSpec> conditions, Map<String, String> clauseFrom) {
+
+        public static final PlanRules NONE = new PlanRules(null, List.of(), Map.of());
+    }
 
     public Optional<ConditionDef> condition(String code) {
         return Optional.ofNullable(conditions.get(code));

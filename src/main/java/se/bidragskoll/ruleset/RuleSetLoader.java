@@ -48,6 +48,21 @@ public final class RuleSetLoader {
     private record Generic(SourceRef source, List<ConditionSpec> conditions) {
     }
 
+    /** {@code rules/plan/conditions.yaml}: the conditions of a region's plan and its year. */
+    private record PlanFile(SourceRef source, List<PlanSpec> conditions) {
+    }
+
+    /** A plan condition as written: a condition, and where its clause comes from when not from here. */
+    private record PlanSpec(String code, String family, Map<String, com.fasterxml.jackson.databind.JsonNode> params,
+                            SourceRef source, ConditionDef.Severity severity, Text title, String clauseFrom,
+                            java.time.LocalDate validFrom, java.time.LocalDate validTo, String note) {
+
+        ConditionSpec spec() {
+            return new ConditionSpec(code, family, params, source, severity, title, null, validFrom, validTo, null,
+                    null, note);
+        }
+    }
+
     private RuleSetLoader() {
     }
 
@@ -154,6 +169,7 @@ public final class RuleSetLoader {
         Set<String> brokenAgreements = new java.util.HashSet<>();
         List<ConditionSpec> generic = List.of();
         SourceRef genericSource = null;
+        RuleSet.PlanRules plan = RuleSet.PlanRules.NONE;
         for (Map.Entry<String, String> file : files.entrySet()) {
             String path = file.getKey();
             if (path.startsWith("families/") && path.endsWith(".yaml")) {
@@ -182,6 +198,33 @@ public final class RuleSetLoader {
                     generic = dated(g.conditions(), null, null, g.source());
                     checkConditions(path, text, generic, Set.of(ConditionDef.Family.FINANCIAL,
                             ConditionDef.Family.DATA_QUALITY), catalogue, problems);
+                }
+            } else if (path.equals("plan/conditions.yaml")) {
+                PlanFile pf = parse(path, text, PlanFile.class, problems);
+                if (pf != null && pf.conditions() != null) {
+                    List<ConditionSpec> specs = new ArrayList<>();
+                    Map<String, String> clauseFrom = new LinkedHashMap<>();
+                    LocatedYaml at = LocatedYaml.of(text);
+                    for (int i = 0; i < pf.conditions().size(); i++) {
+                        PlanSpec ps = pf.conditions().get(i);
+                        if (ps == null) {
+                            continue;
+                        }
+                        specs.add(ps.spec().dated(null, null, pf.source()));
+                        if (ps.clauseFrom() != null) {
+                            String from = ps.clauseFrom();
+                            String family = from.startsWith("region:") ? from.substring("region:".length()) : null;
+                            if (!from.equals("distribution") && (family == null || !families.containsKey(family)
+                                    || families.get(family).kind() != ConditionDef.Family.REGIONAL)) {
+                                problems.add(at.problem(path, "/conditions/" + i + "/clauseFrom", "clauseFrom is "
+                                        + "'distribution' or 'region:<family>' naming a regional family, not '" + from + "'"));
+                            }
+                            clauseFrom.put(ps.code(), from);
+                        }
+                    }
+                    checkConditions(path, text, specs, Set.of(ConditionDef.Family.PLAN), catalogue, problems);
+                    plan = new RuleSet.PlanRules(pf.source(), List.copyOf(specs),
+                            java.util.Collections.unmodifiableMap(clauseFrom));
                 }
             } else if (path.startsWith("agreements/") && path.endsWith(".yaml")) {
                 AgreementDef a = parse(path, text, AgreementDef.class, problems);
@@ -248,7 +291,7 @@ public final class RuleSetLoader {
                 java.util.Collections.unmodifiableMap(catalogue.conditions), java.util.Collections.unmodifiableMap(agreements),
                 java.util.Collections.unmodifiableMap(regions), compiled.rules(), List.copyOf(files.keySet()),
                 java.util.Collections.unmodifiableMap(families),
-                generic, genericSource, populations);
+                generic, genericSource, populations, plan);
     }
 
     /** The codes seen so far, in file order, each with the family that judges it. */
@@ -499,6 +542,7 @@ public final class RuleSetLoader {
             case AGREEMENT -> "an agreement file";
             case REGIONAL -> "a region file";
             case FINANCIAL, DATA_QUALITY -> "generic.yaml (an agreement file may repeat the code with its own clause)";
+            case PLAN -> "plan/conditions.yaml";
         };
     }
 

@@ -85,8 +85,12 @@ public final class ScenarioSuite {
                     if (kind == null || !KINDS.contains(kind)) {
                         problems.add(new RuleProblem(rel, line, 1, "scenario '" + name + "' needs kind: one of " + new TreeSet<>(KINDS)));
                     }
+                    boolean plan = s.has("plan") || root.path("subject").asText("").equals("plan");
                     JsonNode dossier = merge(defaults.isObject() ? defaults.deepCopy() : YAML.createObjectNode(),
-                            s.path("dossier"));
+                            s.path(plan ? "plan" : "dossier"));
+                    if (plan && s.has("dossiers")) {
+                        ((ObjectNode) dossier).set("dossiers", s.get("dossiers").deepCopy());
+                    }
                     Map<String, String> results = new LinkedHashMap<>();
                     JsonNode expect = s.path("expect");
                     for (Iterator<Map.Entry<String, JsonNode>> it = expect.fields(); it.hasNext(); ) {
@@ -98,7 +102,7 @@ public final class ScenarioSuite {
                     if (results.isEmpty()) {
                         problems.add(new RuleProblem(rel, line, 1, "scenario '" + name + "' expects no condition result"));
                     }
-                    scenarios.add(new Scenario(rel, line, name, kind, dossier, results, expect));
+                    scenarios.add(new Scenario(rel, line, name, kind, dossier, results, expect, plan));
                 }
             } catch (JsonProcessingException e) {
                 JsonLocation at = e.getLocation();
@@ -120,8 +124,12 @@ public final class ScenarioSuite {
         Map<String, String> actual = new LinkedHashMap<>();
         Report report;
         try {
-            Dossier dossier = JSON.treeToValue(scenario.dossier(), Dossier.class);
-            report = Evaluator.judge(rules, dossier, dossier.asOf() != null ? dossier.asOf() : se.bidragskoll.api.SwedishDates.today(java.time.Clock.systemUTC())).swedish();
+            if (scenario.plan()) {
+                report = judgePlan(rules, scenario.dossier());
+            } else {
+                Dossier dossier = JSON.treeToValue(scenario.dossier(), Dossier.class);
+                report = Evaluator.judge(rules, dossier, dossier.asOf() != null ? dossier.asOf() : se.bidragskoll.api.SwedishDates.today(java.time.Clock.systemUTC())).swedish();
+            }
         } catch (JsonProcessingException | RuntimeException e) {
             mismatches.add("the dossier cannot be judged: " + e.getMessage());
             return new ScenarioResult(scenario, mismatches, actual);
@@ -228,6 +236,29 @@ public final class ScenarioSuite {
             mismatches.add("outcome: expected " + expect.get("outcome").asText() + ", got " + report.outcome());
         }
         return new ScenarioResult(scenario, mismatches, actual);
+    }
+
+    /**
+     * Judges a plan scenario: the plan, and as the year's stored dossiers its {@code dossiers} (each
+     * {@code id}, {@code agreement}, {@code grantedAmount}, {@code outcome}).
+     */
+    private static Report judgePlan(RuleSet rules, JsonNode node) throws JsonProcessingException {
+        ObjectNode planNode = (ObjectNode) node.deepCopy();
+        JsonNode given = planNode.remove("dossiers");
+        se.bidragskoll.plan.RegionPlan plan = JSON.treeToValue(planNode, se.bidragskoll.plan.RegionPlan.class);
+        List<se.bidragskoll.judgement.YearDossier> dossiers = new ArrayList<>();
+        if (given != null) {
+            for (JsonNode d : given) {
+                String agreement = d.path("agreement").asText();
+                dossiers.add(new se.bidragskoll.judgement.YearDossier(d.path("id").asText(agreement), agreement,
+                        rules.agreement(agreement).map(a -> a.title() == null ? a.id() : a.title().sv()).orElse(agreement),
+                        d.path("revision").asInt(1),
+                        d.hasNonNull("grantedAmount") ? d.get("grantedAmount").decimalValue() : null,
+                        d.path("outcome").asText(null)));
+            }
+        }
+        LocalDate today = se.bidragskoll.api.SwedishDates.today(java.time.Clock.systemUTC());
+        return se.bidragskoll.judgement.YearEvaluator.judge(rules, plan, dossiers, today).swedish();
     }
 
     private static JsonNode merge(ObjectNode base, JsonNode over) {

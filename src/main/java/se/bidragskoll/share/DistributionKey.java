@@ -16,14 +16,86 @@ import se.bidragskoll.ruleset.RuleSet;
 public record DistributionKey(String region, String key, LocalDate keyDate, BigDecimal amount,
                               Populations populations) {
 
-    /** A key the rules can compute: split by population, with an amount. None otherwise. */
+    /**
+     * A key the rules can compute (split by population, with an amount), and the share the sources
+     * state for the region ({@link Stated}), where they state one.
+     */
     public static List<Object> facts(RuleSet rules, Dossier dossier) {
-        AgreementDef.Distribution d = rules.agreement(dossier.agreement()).map(AgreementDef::distribution).orElse(null);
-        if (d == null || !"population".equals(d.key()) || d.amount() == null) {
+        AgreementDef a = rules.agreement(dossier.agreement()).orElse(null);
+        AgreementDef.Distribution d = a == null ? null : a.distribution();
+        if (d == null) {
             return List.of();
         }
-        return List.of(new DistributionKey(dossier.region(), d.key(), d.date(),
-                d.amount(), rules.populations() == null ? Populations.empty() : rules.populations()));
+        List<Object> facts = new java.util.ArrayList<>();
+        if ("population".equals(d.key()) && d.amount() != null) {
+            facts.add(new DistributionKey(dossier.region(), d.key(), d.date(),
+                    d.amount(), rules.populations() == null ? Populations.empty() : rules.populations()));
+        }
+        BigDecimal stated = d.statedShare(dossier.region());
+        if (stated != null) {
+            facts.add(new Stated(dossier.region(), stated, source(a)));
+        }
+        return facts;
+    }
+
+    /** Whether the key gives a share on {@code populationDate} (the key's own date when null). */
+    public boolean computes(LocalDate populationDate) {
+        return shareOn(populationDate) != null;
+    }
+
+    /** Where the agreement's distribution is stated: its own source within the agreement's. */
+    static se.bidragskoll.ruleset.SourceRef source(AgreementDef a) {
+        return a.distribution() == null || a.distribution().source() == null ? a.source()
+                : a.distribution().source().within(a.source());
+    }
+
+    /**
+     * The region's share of an agreement's money: from the county populations where the agreement has
+     * a population key with a date that has figures, else the share its sources state (over all parts),
+     * else none. The one place a region's share is computed, for dossiers and plans alike.
+     */
+    public static java.util.Optional<RegionShare> regionShare(RuleSet rules, String agreement, String region) {
+        AgreementDef a = rules.agreement(agreement).orElse(null);
+        if (a == null || a.distribution() == null) {
+            return java.util.Optional.empty();
+        }
+        AgreementDef.Distribution d = a.distribution();
+        if ("population".equals(d.key()) && d.amount() != null) {
+            Share s = new DistributionKey(region, d.key(), d.date(), d.amount(),
+                    rules.populations() == null ? Populations.empty() : rules.populations()).shareOn(null);
+            if (s != null) {
+                return java.util.Optional.of(new RegionShare(agreement, region, s.expected(), "population", source(a)));
+            }
+        }
+        BigDecimal stated = d.statedShare(region);
+        return stated == null ? java.util.Optional.empty()
+                : java.util.Optional.of(new RegionShare(agreement, region, stated, "stated", source(a)));
+    }
+
+    /** A region's share of one agreement, {@code basis} population or stated, and where it is stated. */
+    public record RegionShare(String agreement, String region, BigDecimal expected, String basis,
+                              se.bidragskoll.ruleset.SourceRef source) {
+
+        /** Whether a stated figure fits the share within the figure's own rounding. */
+        public boolean fits(BigDecimal figure) {
+            return figure != null && figure.subtract(expected).abs().compareTo(Share.margin(figure, null)) <= 0;
+        }
+
+        public BigDecimal off(BigDecimal figure) {
+            return figure.subtract(expected).abs();
+        }
+    }
+
+    /** The share the agreement's sources state for the region (over all its parts), as a fact. */
+    public record Stated(String region, BigDecimal expected, se.bidragskoll.ruleset.SourceRef source) {
+
+        public boolean fits(BigDecimal figure) {
+            return figure.subtract(expected).abs().compareTo(Share.margin(figure, null)) <= 0;
+        }
+
+        public BigDecimal off(BigDecimal figure) {
+            return figure.subtract(expected).abs();
+        }
     }
 
     private LocalDate date(LocalDate populationDate) {

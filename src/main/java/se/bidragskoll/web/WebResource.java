@@ -210,6 +210,10 @@ public class WebResource {
             if (!"ERROR".equals(f.severity())) {
                 continue;
             }
+            if (f.dossier() == null) {
+                // a plan finding: the overview counts money at stake per dossier and agreement
+                continue;
+            }
             errors.computeIfAbsent(f.dossier(), d -> new long[1])[0]++;
             BigDecimal amount = f.amount() == null ? BigDecimal.ZERO : f.amount();
             atStake.merge(f.dossier(), amount, BigDecimal::add);
