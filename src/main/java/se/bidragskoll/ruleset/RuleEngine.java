@@ -121,6 +121,15 @@ public final class RuleEngine {
      */
     public static void fire(KieBase kieBase, Collection<?> facts, Object out) {
         KieSession session = kieBase.newKieSession();
+        Map<String, int[]> firings = new java.util.HashMap<>();
+        String[] firing = {null};
+        session.addEventListener(new org.kie.api.event.rule.DefaultAgendaEventListener() {
+            @Override
+            public void beforeMatchFired(org.kie.api.event.rule.BeforeMatchFiredEvent event) {
+                firing[0] = event.getMatch().getRule().getName();
+                firings.computeIfAbsent(firing[0], k -> new int[1])[0]++;
+            }
+        });
         java.util.concurrent.ScheduledFuture<?> watchdog = WATCHDOG.schedule(session::halt, timeLimitMillis(),
                 java.util.concurrent.TimeUnit.MILLISECONDS);
         try {
@@ -132,16 +141,21 @@ public final class RuleEngine {
             int fired = session.fireAllRules((int) Math.min(Integer.MAX_VALUE, limit));
             if (watchdog.isDone()) {
                 throw new RulesDidNotFinishException("the rules did not finish within " + timeLimitMillis()
-                        + " ms and were stopped");
+                        + " ms and were stopped while rule \"" + firing[0] + "\" fired (" + mostFired(firings) + ")");
             }
             if (fired >= limit) {
                 throw new RulesDidNotFinishException("the rules fired " + fired + " times over " + facts.size()
-                        + " facts and were stopped: a rule that keeps activating itself?");
+                        + " facts and were stopped: " + mostFired(firings) + " keeps activating itself?");
             }
         } finally {
             watchdog.cancel(false);
             session.dispose();
         }
+    }
+
+    private static String mostFired(Map<String, int[]> firings) {
+        return firings.entrySet().stream().max(java.util.Comparator.comparingInt(e -> e.getValue()[0]))
+                .map(e -> "rule \"" + e.getKey() + "\" fired " + e.getValue()[0] + " times").orElse("no rule fired");
     }
 
     /**

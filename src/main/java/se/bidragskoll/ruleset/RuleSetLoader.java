@@ -182,6 +182,7 @@ public final class RuleSetLoader {
                 }
             } else if (path.endsWith(".drl")) {
                 drls.put(path, file.getValue());
+                problems.addAll(DrlSandbox.check(path, file.getValue()));
             }
         }
         if (families.isEmpty()) {

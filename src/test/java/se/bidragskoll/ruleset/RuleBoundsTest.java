@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.bidragskoll.RulesCopy;
@@ -48,12 +49,12 @@ class RuleBoundsTest {
         RuleSet rules = withRule("    update($c);\n");
         RulesDidNotFinishException e = assertThrows(RulesDidNotFinishException.class,
                 () -> Evaluator.judge(rules, dossier(), LocalDate.of(2019, 4, 30)).swedish());
-        assertTrue(e.getMessage().contains("fired"), e.getMessage());
+        assertTrue(e.getMessage().contains("rule \"Testregel som aldrig blir klar\" fired"), e.getMessage());
     }
 
     @Test
     void shouldStopRulesThatRunPastTheTimeLimit() throws IOException {
-        RuleSet rules = withRule("    try { Thread.sleep(20); } catch (InterruptedException e) { }\n    update($c);\n");
+        RuleSet rules = withRule("    long spin = 0;\n    for (int i = 0; i < 20000000; i++) { spin += i; }\n    update($c);\n");
         System.setProperty("bidragskoll.rules.time-limit-ms", "300");
         try {
             long start = System.nanoTime();
@@ -64,5 +65,32 @@ class RuleBoundsTest {
         } finally {
             System.clearProperty("bidragskoll.rules.time-limit-ms");
         }
+    }
+
+    @Test
+    void shouldRefuseRulesThatReachOutsideTheJudgement() throws IOException {
+        Path dir = RulesCopy.of(tmp.resolve("harm"));
+        Path drl = dir.resolve("families/unspent.drl");
+        String text = Files.readString(drl).replace("import se.bidragskoll.model.Grant;",
+                "import se.bidragskoll.model.Grant;\nimport java.nio.file.Files;\nglobal java.util.List leaked;");
+        Files.writeString(drl, text + """
+
+                rule "Skriver en fil"
+                    @family(unspent) @part(harm)
+                when
+                    $c : Condition( family == "unspent" )
+                then
+                    java.nio.file.Files.writeString(java.nio.file.Path.of("/tmp/x"), "owned");
+                    System.exit(1);
+                    Class.forName("java.lang.Runtime").getMethod("getRuntime");
+                end
+                """);
+        RuleSetException e = assertThrows(RuleSetException.class, () -> RuleSetLoader.load(dir));
+        String said = e.getMessage();
+        for (String words : List.of("import java.nio.file.Files is outside", "global se.bidragskoll.judgement.Verdicts out, not java.util.List leaked",
+                "'System' reaches outside", "'Class' reaches outside", "java.nio.file.Files.writeString is outside")) {
+            assertTrue(said.contains(words), words + " in " + said);
+        }
+        assertTrue(e.problems().stream().allMatch(p -> p.file().equals("families/unspent.drl") && p.line() > 1), said);
     }
 }
