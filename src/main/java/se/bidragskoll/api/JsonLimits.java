@@ -38,6 +38,8 @@ public class JsonLimits implements ObjectMapperCustomizer {
                 .maxStringLength((int) Math.min(Integer.MAX_VALUE, maxDocument.asLongValue()))
                 .build());
         mapper.registerModule(module());
+        // one document per request: "{…} garbage" or two documents are refused, not half read
+        mapper.enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     /** The bounded readers of amounts, dates (read as {@link se.bidragskoll.api.SwedishDates}) and months. */
@@ -46,6 +48,7 @@ public class JsonLimits implements ObjectMapperCustomizer {
         bounds.addDeserializer(BigDecimal.class, new BoundedAmount());
         bounds.addDeserializer(LocalDate.class, new BoundedDate());
         bounds.addDeserializer(YearMonth.class, new BoundedMonth());
+        bounds.addDeserializer(String.class, new PlainText());
         return bounds;
     }
 
@@ -131,6 +134,31 @@ public class JsonLimits implements ObjectMapperCustomizer {
             YearMonth value = super.deserialize(p, ctxt);
             if (value != null && !(Limits.inRange(value.atDay(1)) && Limits.inRange(value.atEndOfMonth()))) {
                 throw new ValueOutOfRangeException(p, dateOutOfRange(value.toString()));
+            }
+            return value;
+        }
+    }
+
+    /**
+     * Text without control characters (NUL, ESC and the like; tab, line feed and carriage return are
+     * text): they have no place in a voucher, a title or a comment, and would reach exports and pages.
+     */
+    static final class PlainText extends com.fasterxml.jackson.databind.deser.std.StringDeserializer {
+
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            String value = super.deserialize(p, ctxt);
+            if (value != null) {
+                for (int i = 0; i < value.length(); i++) {
+                    char c = value.charAt(i);
+                    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f) {
+                        throw new ValueOutOfRangeException(p, Text.of(
+                                "Texten innehåller ett styrtecken (U+" + String.format("%04X", (int) c)
+                                        + ") på plats " + (i + 1) + "; sådana tecken tas inte emot.",
+                                "The text contains a control character (U+" + String.format("%04X", (int) c)
+                                        + ") at position " + (i + 1) + "; such characters are not accepted."));
+                    }
+                }
             }
             return value;
         }

@@ -28,7 +28,11 @@ class MetricsTest {
         given().auth().preemptive().basic(TestUsers.RULE_AUTHOR, TestUsers.RULE_AUTHOR)
                 .post("/api/v1/rules/reload").then().statusCode(200);
 
-        given().accept("text/plain").get("/q/metrics").then().statusCode(200)
+        given().accept("text/plain").get("/q/metrics").then().statusCode(401);
+        given().auth().preemptive().basic(TestUsers.CONTROLLER_BOTH, TestUsers.CONTROLLER_BOTH)
+                .accept("text/plain").get("/q/metrics").then().statusCode(403);
+        given().auth().preemptive().basic(TestUsers.RULE_AUTHOR, TestUsers.RULE_AUTHOR)
+                .accept("text/plain").get("/q/metrics").then().statusCode(200)
                 .contentType(containsString("text/plain"))
                 .body(containsString("# TYPE bidragskoll_judgements_total counter"))
                 .body(matchesPattern("(?s).*bidragskoll_judgements_total\\{agreement=\"patientmiljarden-2018\",kind=\"validate\",outcome=\"NON_COMPLIANT\"[^}]*} [1-9].*"))

@@ -1,0 +1,172 @@
+package se.bidragskoll.security;
+
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import se.bidragskoll.api.Languages;
+import se.bidragskoll.api.Problem;
+import se.bidragskoll.api.SecurityProblems;
+
+/**
+ * The login form's own guards, before and after Quarkus' form authentication:
+ * <ul>
+ * <li>a login posted from another site ({@code Origin} not this service's own) is refused, 403: no
+ * login CSRF;</li>
+ * <li>failed logins slow down, per address and per user name: after {@code free} failures within
+ * {@code window}, each further attempt must wait twice as long as the one before (up to
+ * {@code max-wait}); too early, it is answered 429 with {@code Retry-After}, right password or not,
+ * and no session is opened. A successful login clears the count.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class LoginGuard {
+
+    private static final int BEFORE_EDGE = 10_001;
+    private static final int MAX_TRACKED = 50_000;
+
+    @ConfigProperty(name = "bidragskoll.login.free-failures", defaultValue = "5")
+    int free;
+
+    @ConfigProperty(name = "bidragskoll.login.window-s", defaultValue = "900")
+    long windowSeconds;
+
+    @ConfigProperty(name = "bidragskoll.login.max-wait-s", defaultValue = "300")
+    long maxWaitSeconds;
+
+    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+
+    private static final class Failures {
+        int count;
+        long last;
+    }
+
+    void register(@Observes Filters filters) {
+        filters.register(this::guard, BEFORE_EDGE);
+    }
+
+    void guard(RoutingContext ctx) {
+        if (ctx.request().method() != HttpMethod.POST || !"/j_security_check".equals(ctx.request().path())) {
+            ctx.next();
+            return;
+        }
+        String origin = ctx.request().getHeader(HttpHeaders.ORIGIN);
+        if (origin != null && !sameOrigin(origin, ctx)) {
+            answer(ctx, 403, "foreign-origin", "Främmande ursprung", "Foreign origin",
+                    "Inloggningen skickades från en annan webbplats (" + origin + ") och togs inte emot.",
+                    "The login was sent from another site (" + origin + ") and was not accepted.");
+            return;
+        }
+        String address = "a:" + ctx.request().remoteAddress().hostAddress();
+        long wait = waitSeconds(address);
+        if (wait > 0) {
+            tooMany(ctx, wait);
+            return;
+        }
+        ctx.addHeadersEndHandler(v -> afterLogin(ctx, address));
+        ctx.next();
+    }
+
+    /** After the form login answered: count a failure, clear on success, and hold back a throttled user. */
+    private void afterLogin(RoutingContext ctx, String address) {
+        String location = ctx.response().headers().get(HttpHeaders.LOCATION);
+        int status = ctx.response().getStatusCode();
+        boolean failed = status == 401 || (status == 302 || status == 303) && location != null
+                && location.contains("/logga-in");
+        String name = ctx.request().getFormAttribute("j_username");
+        String user = name == null ? null : "u:" + name.strip().toLowerCase(Locale.ROOT);
+        if (failed) {
+            fail(address);
+            if (user != null) {
+                fail(user);
+            }
+        } else if (status == 302 || status == 303) {
+            long wait = user == null ? 0 : waitSeconds(user);
+            if (wait > 0) {
+                // the right password while the name is throttled: no session, the same 429
+                ctx.response().headers().remove(HttpHeaders.SET_COOKIE).remove(HttpHeaders.LOCATION);
+                ctx.response().setStatusCode(429).putHeader("Retry-After", String.valueOf(wait));
+                return;
+            }
+            failures.remove(address);
+            if (user != null) {
+                failures.remove(user);
+            }
+        }
+    }
+
+    private void fail(String key) {
+        long now = System.currentTimeMillis();
+        if (failures.size() >= MAX_TRACKED) {
+            failures.values().removeIf(f -> now - f.last > windowSeconds * 1000);
+            if (failures.size() >= MAX_TRACKED) {
+                failures.clear();
+            }
+        }
+        failures.compute(key, (k, f) -> {
+            Failures n = f == null || now - f.last > windowSeconds * 1000 ? new Failures() : f;
+            n.count++;
+            n.last = now;
+            return n;
+        });
+    }
+
+    /** Seconds before the next attempt of {@code key} is taken; 0 when it may try now. */
+    long waitSeconds(String key) {
+        Failures f = failures.get(key);
+        if (f == null || f.count < free) {
+            return 0;
+        }
+        long now = System.currentTimeMillis();
+        if (now - f.last > windowSeconds * 1000) {
+            failures.remove(key);
+            return 0;
+        }
+        long backoff = Math.min(maxWaitSeconds, 1L << Math.min(20, f.count - free));
+        long left = f.last + backoff * 1000 - now;
+        return left <= 0 ? 0 : Math.max(1, (left + 999) / 1000);
+    }
+
+    /** Forgets every failure (tests). */
+    void reset() {
+        failures.clear();
+    }
+
+    private static boolean sameOrigin(String origin, RoutingContext ctx) {
+        try {
+            URI o = URI.create(origin);
+            String host = ctx.request().getHeader(HttpHeaders.HOST);
+            if (o.getHost() == null || host == null) {
+                return false;
+            }
+            String authority = o.getPort() < 0 ? o.getHost() : o.getHost() + ":" + o.getPort();
+            return authority.equalsIgnoreCase(host) || o.getPort() < 0 && host.equalsIgnoreCase(o.getHost() + ":"
+                    + ("https".equals(o.getScheme()) ? 443 : 80));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private void tooMany(RoutingContext ctx, long wait) {
+        ctx.response().putHeader("Retry-After", String.valueOf(wait));
+        answer(ctx, 429, "too-many-logins", "För många misslyckade inloggningar", "Too many failed logins",
+                "För många misslyckade inloggningar härifrån; försök igen om " + wait + " s.",
+                "Too many failed logins from here; try again in " + wait + " s.");
+    }
+
+    private static void answer(RoutingContext ctx, int status, String type, String sv, String en, String detailSv,
+                               String detailEn) {
+        boolean english = Locale.ENGLISH.equals(Languages.of(ctx.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE)));
+        Problem problem = new Problem("urn:bidragskoll:problem:" + type, english ? en : sv, status,
+                english ? detailEn : detailSv, ctx.request().path(), java.util.List.of());
+        ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .end(SecurityProblems.json(problem));
+    }
+}
