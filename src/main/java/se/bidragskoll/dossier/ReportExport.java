@@ -26,7 +26,7 @@ final class ReportExport {
 
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
-    private static final String MONEY = "#,##0.00 \"kr\"";
+    private static final String MONEY = se.bidragskoll.api.SheetFormats.MONEY;
     private static final String DATE = "yyyy-mm-dd";
     private static final String[] FINDINGS = {"Fynd", "Villkor", "Allvarlighet", "Meddelande", "Belopp (kr)",
             "Underlag", "Källa", "Klausul", "Fingeravtryck"};
