@@ -20,7 +20,7 @@ import org.dhatim.fastexcel.Worksheet;
 @ApplicationScoped
 public class FindingExport {
 
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final String[] COLUMNS = {"Fynd", "Underlag", "Region", "Överenskommelse", "Villkor", "Allvarlighet",
             "Status", "Belopp (kr)", "Meddelande", "Källa", "Öppnat", "Undantag till", "Kommentar"};
 

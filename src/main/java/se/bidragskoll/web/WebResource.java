@@ -56,6 +56,7 @@ import se.bidragskoll.dossier.DossierSummary;
 import se.bidragskoll.judgement.Messages;
 import se.bidragskoll.review.Decision;
 import se.bidragskoll.review.FindingEntity;
+import se.bidragskoll.review.FindingExport;
 import se.bidragskoll.review.FindingPage;
 import se.bidragskoll.review.FindingView;
 import se.bidragskoll.review.HistoryEntry;
@@ -125,6 +126,12 @@ public class WebResource {
 
     @Inject
     DossierWorkbook workbooks;
+
+    @Inject
+    FindingExport findingExport;
+
+    @Inject
+    se.bidragskoll.plan.PlanService plans;
 
     @Context
     HttpHeaders headers;
@@ -306,8 +313,69 @@ public class WebResource {
                 .data("next", q.page() + 1 < pages ? "/granskning?" + filter + "&page=" + (q.page() + 1) : null)
                 .data("severities", List.of("ERROR", "WARNING", "INFO"))
                 .data("statuses", List.of("OPEN", "ACKNOWLEDGED", "WAIVED", "RESOLVED"))
-                .data("exportCsv", "/api/v1/findings/export.csv?" + filter)
-                .data("exportXlsx", "/api/v1/findings/export.xlsx?" + filter);
+                .data("exportCsv", "/granskning/export.csv?" + filter)
+                .data("exportXlsx", "/granskning/export.xlsx?" + filter);
+    }
+
+    /*
+     * Downloads the pages link to, on page paths: they take the login form's session (the API's
+     * /api/v1 paths take Basic or a bearer token only) and call the same services, so that what a
+     * caller may see (regions, roles) is decided in one place for the API and the pages alike.
+     */
+
+    /** The queue with the page's filters as CSV or XLSX. */
+    @GET
+    @Path("granskning/export.{format:csv|xlsx}")
+    @jakarta.annotation.security.RolesAllowed({Caller.CONTROLLER, Caller.STEERING})
+    @Produces({"text/csv", FindingExport.XLSX})
+    public Response queueExport(@PathParam("format") String format, @QueryParam("region") String region,
+                                @QueryParam("agreement") String agreement, @QueryParam("code") String code,
+                                @QueryParam("severity") String severity, @QueryParam("status") String status,
+                                @QueryParam("sort") String sort) {
+        ReviewService.Query q = new ReviewService.Query(blank(region), blank(agreement), blank(code), blank(severity),
+                blank(status), blank(sort), 0, 500);
+        return findingExport.queue(review.list(q, locale()).items(), format);
+    }
+
+    /** The dossier's latest report as CSV or XLSX, as the API's report export. */
+    @GET
+    @Path("underlag/{id}/rapport.{format:csv|xlsx}")
+    @jakarta.annotation.security.RolesAllowed({Caller.CONTROLLER, Caller.STEERING})
+    @Produces({"text/csv", FindingExport.XLSX})
+    public Response reportExport(@PathParam("id") String id, @PathParam("format") String format) {
+        try {
+            return se.bidragskoll.dossier.ReportExport.of(json.readTree(dossiers.report(id, Messages.SWEDISH)), format);
+        } catch (NotFoundException e) {
+            return notFound();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A region plan's report as a spreadsheet, as the API's. */
+    @GET
+    @Path("planer/{id}/rapport.xlsx")
+    @jakarta.annotation.security.RolesAllowed({Caller.CONTROLLER, Caller.STEERING})
+    @Produces(FindingExport.XLSX)
+    public Response planReport(@PathParam("id") String id) {
+        try {
+            se.bidragskoll.plan.PlanReport report = plans.report(id, Messages.SWEDISH);
+            jakarta.ws.rs.core.StreamingOutput body = out -> se.bidragskoll.plan.PlanSpreadsheet.write(report, out);
+            return Response.ok(body, FindingExport.XLSX).header("Content-Disposition", "attachment; filename=\"plan-"
+                    + report.region() + "-" + report.year() + ".xlsx\"").build();
+        } catch (NotFoundException e) {
+            return notFound();
+        }
+    }
+
+    /** The region plan's empty template. */
+    @GET
+    @Path("planer/mall.xlsx")
+    @jakarta.annotation.security.RolesAllowed({Caller.CONTROLLER, Caller.STEERING})
+    @Produces(FindingExport.XLSX)
+    public Response planTemplate() {
+        return Response.ok(se.bidragskoll.plan.PlanSpreadsheet.template(), FindingExport.XLSX)
+                .header("Content-Disposition", "attachment; filename=\"regionplan-mall.xlsx\"").build();
     }
 
     @GET
