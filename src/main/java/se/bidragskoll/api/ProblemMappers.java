@@ -143,11 +143,23 @@ public class ProblemMappers {
         return SecurityProblems.response(401, Languages.of(headers), uri == null ? null : uri.getPath());
     }
 
+    /**
+     * A refused login: the API's is a problem document; the login form's (a wrong password posted to
+     * {@code /j_security_check}) goes back to the login page, which says what went wrong. This mapper
+     * sees that failure too, and its 401 with a Basic challenge left the browser on a blank page.
+     */
     @ServerExceptionMapper
     public Response authenticationFailed(io.quarkus.security.AuthenticationFailedException e, HttpHeaders headers,
                                          UriInfo uri) {
+        if (uri != null && "/j_security_check".equals(uri.getPath()) && loginErrorPage.isPresent()) {
+            return Response.seeOther(java.net.URI.create(loginErrorPage.get()))
+                    .header("Cache-Control", "no-store").build();
+        }
         return SecurityProblems.response(401, Languages.of(headers), uri == null ? null : uri.getPath());
     }
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.auth.form.error-page")
+    java.util.Optional<String> loginErrorPage;
 
     /** 403 from the endpoint's own checks: the caller's role does not allow this. */
     @ServerExceptionMapper
