@@ -47,6 +47,17 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response json(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
         Locale locale = Languages.of(headers);
+        FieldError described = describe(e);
+        Problem.Error error = new Problem.Error(described.field(), described.message().in(locale));
+        return problem(400, "invalid-input", english(locale) ? "Invalid input" : "Felaktigt underlag",
+                fieldDetail(error), uri, List.of(error));
+    }
+
+    /**
+     * What went wrong in a JSON document, in plain words and both languages, with the field's path
+     * where Jackson knows it: for the API's problems and the CLI's messages alike.
+     */
+    public static FieldError describe(JsonProcessingException e) {
         String field = e instanceof JsonMappingException m ? path(m) : null;
         Text message;
         if (e instanceof ValueOutOfRangeException r) {
@@ -85,9 +96,7 @@ public class ProblemMappers {
             message = Text.of("Begäran går inte att läsa som ett underlag i JSON.",
                     "The request cannot be read as a dossier in JSON.");
         }
-        Problem.Error error = new Problem.Error(field, message.in(locale));
-        return problem(400, "invalid-input", english(locale) ? "Invalid input" : "Felaktigt underlag",
-                fieldDetail(error), uri, List.of(error));
+        return new FieldError(field, message);
     }
 
     @ServerExceptionMapper

@@ -450,7 +450,7 @@ public class WebResource {
         boolean maySubmit = caller.isController() && caller.regions().contains(report.path("region").asText());
         return Response.status(status).type(MediaType.TEXT_HTML).entity(page(dossier).data("id", id)
                 .data("regionName", report.path("regionName").asText(report.path("region").asText()))
-                .data("agreement", agreementName(report.path("agreement").asText(), locale))
+                .data("agreement", agreementTitle(report.path("agreement").asText(), locale))
                 .data("asOf", report.path("asOf").asText(""))
                 .data("revision", report.path("revision").asText(""))
                 .data("rulesetVersion", report.path("ruleset").path("version").asText())
@@ -680,8 +680,18 @@ public class WebResource {
         return caller.name() + " (" + role + ")";
     }
 
-    /** The agreement's title in the language, its id when the rule set does not know it. */
+    /**
+     * The agreement's short name for tables and charts: its title up to the dash ("Patientmiljarden
+     * 2018"); its id when the rule set does not know it.
+     */
     private String agreementName(String id, Locale locale) {
+        String title = agreementTitle(id, locale);
+        int dash = title.indexOf(" – ");
+        return dash > 0 ? title.substring(0, dash) : title;
+    }
+
+    /** The agreement's whole title in the language. */
+    private String agreementTitle(String id, Locale locale) {
         if (id == null) {
             return "";
         }
