@@ -310,7 +310,7 @@ public class WebResource {
         List<QueueRow> rows = found.items().stream().map(f -> new QueueRow(f.id(), f.regionName(),
                 agreementName(f.agreement(), locale), f.code(),
                 f.severity(), Labels.of(f.severity(), locale), f.status(), Labels.of(f.status(), locale),
-                f.amount() == null ? "" : Format.money(f.amount(), locale), f.message(), f.ageDays())).toList();
+                f.amount() == null ? "" : Format.money(f.amount(), locale), Words.text(f.message(), locale), f.ageDays())).toList();
         long pages = Math.max(1, (found.total() + QUEUE_PAGE - 1) / QUEUE_PAGE);
         return page(queue).data("q", q).data("rows", rows).data("total", found.total())
                 .data("pageNumber", q.page() + 1).data("pages", pages)

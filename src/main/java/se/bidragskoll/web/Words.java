@@ -18,7 +18,8 @@ import se.bidragskoll.ruleset.Regions;
  * People's words for what the stored reports say in the API's terms: a dossier's field paths
  * ({@code grant.grantedAmount}, 0-based {@code ledger[3].amount}, a plan's {@code line:1}), the items
  * behind a finding ({@code field}, {@code ledger}, {@code plan-total}…), region codes and instants.
- * Swedish names as in the dossier workbook's sheets and columns; rows counted from 1, as the sheets do.
+ * Swedish names as in the dossier workbook's sheets and columns; rows counted from 1, as the sheets do;
+ * amounts kept on one line (no-break spaces between digit groups and before "kr").
  */
 public final class Words {
 
@@ -105,6 +106,8 @@ public final class Words {
             "\\b(ledger|actionPlan\\.measures|allocations|drawdowns|events|indicators|waitingTimeReports|lines)\\[(\\d+)\\](?:\\.([A-Za-z]+))?");
     private static final Pattern PLAN_LINE = Pattern.compile("\\bline:(\\d+)\\b");
     private static final Pattern DOTTED = Pattern.compile("\\b(grant|actionPlan|steeringGroupAnalysis|statedTotals)\\.([A-Za-z]+)\\b");
+    /** An ordinary space inside an amount (12 600 000) or before its unit (600 000,00 kr). */
+    private static final Pattern AMOUNT_SPACE = Pattern.compile("(?<=\\d) (?=\\d{3}(?!\\d))|(?<=\\d) (?=(kr|mnkr|procent|%)(?![\\p{L}]))");
     private static final Pattern MISSING = Pattern.compile("(Underlag saknas|Missing data): (.+?)\\.(?=\\s|$)");
 
     private Words() {
@@ -142,6 +145,7 @@ public final class Words {
                     : COLUMNS.containsKey(m.group(3)) ? COLUMNS.get(m.group(3))[l] : m.group(3);
             return list + ", " + (l == 1 ? "row" : "rad") + NBSP + row + (column == null ? "" : ", " + column);
         });
+        out = AMOUNT_SPACE.matcher(out).replaceAll(String.valueOf(NBSP));
         out = replace(PLAN_LINE, out, m -> (l == 1 ? "line" : "rad") + NBSP + m.group(1));
         out = replace(DOTTED, out, m -> {
             String[] known = FIELDS.get(m.group(1) + "." + m.group(2));

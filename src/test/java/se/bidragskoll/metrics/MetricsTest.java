@@ -15,6 +15,11 @@ import se.bidragskoll.TestUsers;
 @QuarkusTest
 class MetricsTest {
 
+    @org.junit.jupiter.api.BeforeEach
+    void noDefaultUser() {
+        io.restassured.RestAssured.authentication = io.restassured.RestAssured.DEFAULT_AUTH;
+    }
+
     @Test
     void shouldAnswerPrometheusTextWithJudgementsFindingsLedgerLinesAndReloads() throws Exception {
         given().auth().preemptive().basic(TestUsers.CONTROLLER_JH, TestUsers.CONTROLLER_JH)

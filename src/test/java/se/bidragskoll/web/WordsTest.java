@@ -47,7 +47,9 @@ class WordsTest {
     }
 
     @Test
-    void shouldLeaveOrdinaryTextAlone() {
-        assertEquals("Beviljat belopp 12 600 000 kr är för högt.", Words.text("Beviljat belopp 12 600 000 kr är för högt.", SV));
+    void shouldKeepAnAmountOnOneLine() {
+        assertEquals("Beviljat belopp 12\u00a0600\u00a0000\u00a0kr är för högt för 2018.",
+                Words.text("Beviljat belopp 12 600 000 kr är för högt för 2018.", SV));
+        assertEquals("Rad 4 och 5 av 2018 års 12 rader", Words.text("Rad 4 och 5 av 2018 års 12 rader", SV));
     }
 }
