@@ -47,6 +47,17 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response json(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
         Locale locale = Languages.of(headers);
+        FieldError described = describe(e);
+        Problem.Error error = new Problem.Error(described.field(), described.message().in(locale));
+        return problem(400, "invalid-input", english(locale) ? "Invalid input" : "Felaktigt underlag",
+                fieldDetail(error), uri, List.of(error));
+    }
+
+    /**
+     * What went wrong in a JSON document, in plain words and both languages, with the field's path
+     * where Jackson knows it: for the API's problems and the CLI's messages alike.
+     */
+    public static FieldError describe(JsonProcessingException e) {
         String field = e instanceof JsonMappingException m ? path(m) : null;
         Text message;
         if (e instanceof ValueOutOfRangeException r) {
@@ -85,9 +96,7 @@ public class ProblemMappers {
             message = Text.of("Begäran går inte att läsa som ett underlag i JSON.",
                     "The request cannot be read as a dossier in JSON.");
         }
-        Problem.Error error = new Problem.Error(field, message.in(locale));
-        return problem(400, "invalid-input", english(locale) ? "Invalid input" : "Felaktigt underlag",
-                fieldDetail(error), uri, List.of(error));
+        return new FieldError(field, message);
     }
 
     @ServerExceptionMapper
@@ -155,11 +164,23 @@ public class ProblemMappers {
         return SecurityProblems.response(401, Languages.of(headers), uri == null ? null : uri.getPath());
     }
 
+    /**
+     * A refused login: the API's is a problem document; the login form's (a wrong password posted to
+     * {@code /j_security_check}) goes back to the login page, which says what went wrong. This mapper
+     * sees that failure too, and its 401 with a Basic challenge left the browser on a blank page.
+     */
     @ServerExceptionMapper
     public Response authenticationFailed(io.quarkus.security.AuthenticationFailedException e, HttpHeaders headers,
                                          UriInfo uri) {
+        if (uri != null && "/j_security_check".equals(uri.getPath()) && loginErrorPage.isPresent()) {
+            return Response.seeOther(java.net.URI.create(loginErrorPage.get()))
+                    .header("Cache-Control", "no-store").build();
+        }
         return SecurityProblems.response(401, Languages.of(headers), uri == null ? null : uri.getPath());
     }
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.auth.form.error-page")
+    java.util.Optional<String> loginErrorPage;
 
     /** 403 from the endpoint's own checks: the caller's role does not allow this. */
     @ServerExceptionMapper

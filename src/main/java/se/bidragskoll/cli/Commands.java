@@ -222,7 +222,7 @@ public final class Commands implements Runnable {
     }
 
     @Command(name = "judge", mixinStandardHelpOptions = true, usageHelpWidth = 100, sortOptions = false,
-            description = {"Judge a dossier with a ledger file of any size, without the service.",
+            description = {"Judge a dossier, with a ledger file of any size or the dossier's own ledger, without the service.",
                     "The ledger is streamed: memory grows with the findings, not the file. The report is the API's "
                             + "JSON, on stdout or in --report. On a terminal, a progress line on stderr."},
             exitCodeListHeading = "%nExit codes:%n",
@@ -230,13 +230,19 @@ public final class Commands implements Runnable {
                     "2:unknown option, missing or unreadable file, bad dossier or ledger rows, rules that do not load",
                     "3:the report could not be written, or an unexpected failure"})
     static final class Judge extends Sub {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
         @Parameters(paramLabel = "DIR", arity = "0..1", defaultValue = "rules", description = "the rules folder (default: ${DEFAULT-VALUE})")
         Path dir;
 
-        @Option(names = "--dossier", paramLabel = "FILE.json", required = true, description = "the dossier, as the API takes it")
+        // --dossier is checked in call(), not by picocli: a missing required option would hide an
+        // unknown one (judge --bogus said only that --dossier was missing).
+        @Option(names = "--dossier", paramLabel = "FILE.json", description = "the dossier, as the API takes it (required)")
         Path dossier;
 
-        @Option(names = "--ledger", paramLabel = "FILE.csv", required = true, description = "the ledger export (CSV)")
+        @Option(names = "--ledger", paramLabel = "FILE.csv",
+                description = "the ledger export (CSV), streamed; without it, the dossier's own ledger lines if any")
         Path ledger;
 
         @Option(names = "--lang", paramLabel = "sv|en", defaultValue = "sv", description = "language of the messages (default: ${DEFAULT-VALUE})")
@@ -247,6 +253,9 @@ public final class Commands implements Runnable {
 
         @Override
         public Integer call() {
+            if (dossier == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--dossier=FILE.json'");
+            }
             if (!"sv".equals(language) && !"en".equals(language)) {
                 throw new BadInput("--lang must be sv or en, not " + language);
             }

@@ -53,21 +53,32 @@ final class JudgeCommand {
         long start = System.nanoTime();
         Report report;
         try {
-            Dossier dossier = JSON.readValue(dossierFile.toFile(), Dossier.class).withLedger(null);
-            DossierValidator.check(dossier, rules);
-            LedgerSource source = LedgerCsvReader.source(ledgerFile, rules.objectColumn(dossier.region()));
-            if (progress) {
-                source = new Progress(source, err);
+            Dossier dossier = JSON.readValue(dossierFile.toFile(), Dossier.class);
+            LocalDate today = se.bidragskoll.api.SwedishDates.today(java.time.Clock.systemUTC());
+            if (ledgerFile == null) {
+                // the dossier as the API takes it, its ledger lines (if any) included
+                DossierValidator.check(dossier, rules);
+                report = Evaluator.judge(rules, dossier, today).in(locale);
+            } else {
+                dossier = dossier.withLedger(null);
+                DossierValidator.check(dossier, rules);
+                LedgerSource source = LedgerCsvReader.source(ledgerFile, rules.objectColumn(dossier.region()));
+                if (progress) {
+                    source = new Progress(source, err);
+                }
+                report = Evaluator.judge(rules, dossier, source, today).in(locale);
             }
-            report = Evaluator.judge(rules, dossier, source,
-                    se.bidragskoll.api.SwedishDates.today(java.time.Clock.systemUTC())).in(locale);
         } catch (BadInputException e) {
             for (FieldError problem : e.errors()) {
                 err.println((problem.field() == null ? "" : problem.field() + ": ") + problem.message().in(locale));
             }
             return Commands.BAD_INPUT;
         } catch (JsonProcessingException e) {
-            err.println(dossierFile + ": " + e.getOriginalMessage());
+            // FILE:LINE:COL: what is wrong, in plain words (Jackson's own text names its internals)
+            FieldError problem = se.bidragskoll.api.ProblemMappers.describe(e);
+            com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+            err.println(dossierFile + (at == null ? "" : ":" + Math.max(1, at.getLineNr()) + ":" + Math.max(1, at.getColumnNr()))
+                    + ": " + (problem.field() == null ? "" : problem.field() + ": ") + problem.message().in(locale));
             return Commands.BAD_INPUT;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -82,10 +93,16 @@ final class JudgeCommand {
         if (reportFile == null) {
             out.println();
         }
-        err.printf("%s: %s, %d findings (%d errors), judged in %d ms%s%n", ledgerFile, report.outcome(),
-                report.findings().size(), report.summary().errors(), elapsed,
+        err.printf("%s: %s, %s (%s), judged in %d ms%s%n", ledgerFile == null ? dossierFile : ledgerFile,
+                report.outcome(), count(report.findings().size(), "finding", "findings"),
+                count(report.summary().errors(), "error", "errors"), elapsed,
                 reportFile == null ? "" : "; report in " + reportFile);
         return report.outcome() == Report.Outcome.COMPLIANT ? Commands.OK : Commands.FOUND;
+    }
+
+    /** {@code 1 error}, {@code 2 errors}. */
+    static String count(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
     }
 
     /**

@@ -22,11 +22,11 @@ import se.bidragskoll.api.Labels;
  * header frozen and filterable, Swedish labels and real dates; the CSV has a row per condition
  * followed by its findings, with the codes as the API gives them.
  */
-final class ReportExport {
+public final class ReportExport {
 
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
-    private static final String MONEY = "#,##0.00 \"kr\"";
+    private static final String MONEY = se.bidragskoll.api.SheetFormats.MONEY;
     private static final String DATE = "yyyy-mm-dd";
     private static final String[] FINDINGS = {"Fynd", "Villkor", "Allvarlighet", "Meddelande", "Belopp (kr)",
             "Underlag", "Källa", "Klausul", "Fingeravtryck"};
@@ -39,7 +39,7 @@ final class ReportExport {
     private ReportExport() {
     }
 
-    static Response of(JsonNode report, String format) {
+    public static Response of(JsonNode report, String format) {
         String name = "rapport-" + report.path("region").asText() + "-" + report.path("agreement").asText();
         if ("xlsx".equals(format)) {
             StreamingOutput body = out -> {

@@ -13,13 +13,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.dhatim.fastexcel.Workbook;
 import se.bidragskoll.api.CsvCells;
+import se.bidragskoll.api.SheetFormats;
 import org.dhatim.fastexcel.Worksheet;
 
 /** The review queue as a spreadsheet: Swedish column names, amounts as numbers in kronor. */
 @ApplicationScoped
 public class FindingExport {
 
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final String[] COLUMNS = {"Fynd", "Underlag", "Region", "Överenskommelse", "Villkor", "Allvarlighet",
             "Status", "Belopp (kr)", "Meddelande", "Källa", "Öppnat", "Undantag till", "Kommentar"};
 
@@ -69,7 +70,7 @@ public class FindingExport {
                 sheet.value(row, 6, f.status());
                 if (f.amount() != null) {
                     sheet.value(row, 7, f.amount());
-                    sheet.style(row, 7).format("#,##0.00 \"kr\"").set();
+                    sheet.style(row, 7).format(SheetFormats.MONEY).set();
                     total = total.add(f.amount());
                 }
                 sheet.value(row, 8, f.message());
@@ -82,7 +83,7 @@ public class FindingExport {
             sheet.value(row, 6, "Summa");
             sheet.style(row, 6).bold().set();
             sheet.value(row, 7, total);
-            sheet.style(row, 7).bold().format("#,##0.00 \"kr\"").set();
+            sheet.style(row, 7).bold().format(SheetFormats.MONEY).set();
             workbook.finish();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -188,7 +188,7 @@ public class ReviewService {
             }
             case "WAIVE" -> {
                 if (decision.comment() == null || decision.comment().isBlank()) {
-                    throw BadInputException.of("comment", "Ett undantag kräver en motivering (comment).",
+                    throw BadInputException.of("comment", "Ett undantag kräver en motivering.",
                             "A waiver needs a comment.");
                 }
                 if (decision.until() != null && decision.until().isBefore(today)) {

@@ -41,7 +41,7 @@ final class Charts {
         svg.append("<svg id=\"").append(id).append("\" class=\"chart\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\" width=\"")
                 .append(WIDTH).append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ')
                 .append(height).append("\"><title>").append(escape(title)).append("</title>");
-        int room = WIDTH - LABEL - 110;
+        int room = WIDTH - LABEL - 130; // room after the longest bar for "121 843 151,00 kr"
         for (int i = 0; i < bars.size(); i++) {
             Bar bar = bars.get(i);
             int y = 4 + i * ROW;

@@ -96,7 +96,11 @@ public class DossierWorkbook {
                     new Column("Åtgärd", "measure", Kind.TEXT), new Column("Belopp", "amount", Kind.AMOUNT),
                     new Column("Text", "text", Kind.TEXT))),
             new Table("Väntetidsrapporter", "waitingTimeReports", List.of(
-                    new Column("Månad", "month", Kind.MONTH), new Column("Levererad", "deliveredOn", Kind.DATE))));
+                    new Column("Månad", "month", Kind.MONTH), new Column("Levererad", "deliveredOn", Kind.DATE))),
+            // the values the performance thresholds are judged on (without them those conditions cannot be assessed)
+            new Table("Indikatorer", "indicators", List.of(
+                    new Column("Indikator", "indicator", Kind.TEXT), new Column("Period", "period", Kind.TEXT),
+                    new Column("Värde", "value", Kind.AMOUNT))));
 
     private static final String MONEY = "#,##0.00";
     private static final String DATE = "yyyy-mm-dd";

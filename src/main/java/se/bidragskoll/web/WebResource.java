@@ -56,6 +56,7 @@ import se.bidragskoll.dossier.DossierSummary;
 import se.bidragskoll.judgement.Messages;
 import se.bidragskoll.review.Decision;
 import se.bidragskoll.review.FindingEntity;
+import se.bidragskoll.review.FindingExport;
 import se.bidragskoll.review.FindingPage;
 import se.bidragskoll.review.FindingView;
 import se.bidragskoll.review.HistoryEntry;
@@ -73,12 +74,12 @@ import se.bidragskoll.security.Caller;
 public class WebResource {
 
     /** One row of the overview. */
-    public record OverviewRow(String id, String region, String regionName, String agreement, String outcome,
+    public record OverviewRow(String id, String region, String regionName, String agreement, String agreementName, String outcome,
                               String outcomeText, long openErrors, String atStake, String submitted, int revision) {
     }
 
     /** One row of the queue, as people read it. */
-    public record QueueRow(String id, String regionName, String code, String severity, String severityText,
+    public record QueueRow(String id, String regionName, String agreementName, String code, String severity, String severityText,
                            String status, String statusText, String amountText, String message, long ageDays) {
     }
 
@@ -99,6 +100,7 @@ public class WebResource {
 
     /** A deadline of the coming days, as listed below its chart. */
     public record DeadlineRow(String due, String region, String agreement, String dossier, String code, String title) {
+        // agreement: the agreement's title
     }
 
     static final int SHOWN_PER_CONDITION = 3;
@@ -125,6 +127,15 @@ public class WebResource {
 
     @Inject
     DossierWorkbook workbooks;
+
+    @Inject
+    FindingExport findingExport;
+
+    @Inject
+    se.bidragskoll.ruleset.RuleSetHolder rules;
+
+    @Inject
+    se.bidragskoll.plan.PlanService plans;
 
     @Context
     HttpHeaders headers;
@@ -218,13 +229,13 @@ public class WebResource {
             BigDecimal amount = f.amount() == null ? BigDecimal.ZERO : f.amount();
             atStake.merge(f.dossier(), amount, BigDecimal::add);
             byRegion.merge(f.regionName() == null ? f.region() : f.regionName(), amount, BigDecimal::add);
-            byAgreement.merge(f.agreement(), amount, BigDecimal::add);
+            byAgreement.merge(agreementName(f.agreement(), locale), amount, BigDecimal::add);
         }
         List<Charts.Deadline> deadlines = new ArrayList<>();
         List<DeadlineRow> deadlineRows = new ArrayList<>();
         LocalDate today = LocalDate.now(clock.withZone(STOCKHOLM));
         for (DossierSummary d : dossiers.list(null, null)) {
-            rows.add(new OverviewRow(d.id(), d.region(), d.regionName(), d.agreement(), d.outcome(),
+            rows.add(new OverviewRow(d.id(), d.region(), d.regionName(), d.agreement(), agreementName(d.agreement(), locale), d.outcome(),
                     Labels.of(d.outcome(), locale), errors.getOrDefault(d.id(), new long[1])[0],
                     Format.money(atStake.getOrDefault(d.id(), BigDecimal.ZERO), locale),
                     d.submittedAt() == null ? "" : WHEN.format(d.submittedAt()), d.revision()));
@@ -236,10 +247,10 @@ public class WebResource {
                 if (c.hasNonNull("dueOn")) {
                     LocalDate due = LocalDate.parse(c.get("dueOn").asText());
                     if (!due.isBefore(today) && !due.isAfter(today.plusDays(DEADLINE_DAYS))) {
-                        String label = (d.regionName() == null ? d.region() : d.regionName()) + ", " + d.agreement()
-                                + ": " + c.path("code").asText();
+                        String label = (d.regionName() == null ? d.region() : d.regionName()) + ", "
+                                + agreementName(d.agreement(), locale) + ": " + c.path("code").asText();
                         deadlines.add(new Charts.Deadline(due, label));
-                        deadlineRows.add(new DeadlineRow(due.toString(), d.regionName(), d.agreement(), d.id(),
+                        deadlineRows.add(new DeadlineRow(due.toString(), d.regionName(), agreementName(d.agreement(), locale), d.id(),
                                 c.path("code").asText(), c.path("title").asText()));
                     }
                 }
@@ -300,9 +311,10 @@ public class WebResource {
         String filter = "region=" + nz(q.region()) + "&agreement=" + nz(q.agreement()) + "&code=" + nz(q.code())
                 + "&severity=" + nz(q.severity()) + "&status=" + nz(q.status()) + "&sort=" + nz(q.sort());
         FindingPage found = review.list(q, locale);
-        List<QueueRow> rows = found.items().stream().map(f -> new QueueRow(f.id(), f.regionName(), f.code(),
+        List<QueueRow> rows = found.items().stream().map(f -> new QueueRow(f.id(), f.regionName(),
+                agreementName(f.agreement(), locale), f.code(),
                 f.severity(), Labels.of(f.severity(), locale), f.status(), Labels.of(f.status(), locale),
-                f.amount() == null ? "" : Format.money(f.amount(), locale), f.message(), f.ageDays())).toList();
+                f.amount() == null ? "" : Format.money(f.amount(), locale), Words.text(f.message(), locale), f.ageDays())).toList();
         long pages = Math.max(1, (found.total() + QUEUE_PAGE - 1) / QUEUE_PAGE);
         return page(queue).data("q", q).data("rows", rows).data("total", found.total())
                 .data("pageNumber", q.page() + 1).data("pages", pages)
@@ -310,8 +322,69 @@ public class WebResource {
                 .data("next", q.page() + 1 < pages ? "/granskning?" + filter + "&page=" + (q.page() + 1) : null)
                 .data("severities", List.of("ERROR", "WARNING", "INFO"))
                 .data("statuses", List.of("OPEN", "ACKNOWLEDGED", "WAIVED", "RESOLVED"))
-                .data("exportCsv", "/api/v1/findings/export.csv?" + filter)
-                .data("exportXlsx", "/api/v1/findings/export.xlsx?" + filter);
+                .data("exportCsv", "/granskning/export.csv?" + filter)
+                .data("exportXlsx", "/granskning/export.xlsx?" + filter);
+    }
+
+    /*
+     * Downloads the pages link to, on page paths: they take the login form's session (the API's
+     * /api/v1 paths take Basic or a bearer token only) and call the same services, so that what a
+     * caller may see (regions, roles) is decided in one place for the API and the pages alike.
+     */
+
+    /** The queue with the page's filters as CSV or XLSX. */
+    @GET
+    @Path("granskning/export.{format:csv|xlsx}")
+    @jakarta.annotation.security.RolesAllowed({Caller.CONTROLLER, Caller.STEERING})
+    @Produces({"text/csv", FindingExport.XLSX})
+    public Response queueExport(@PathParam("format") String format, @QueryParam("region") String region,
+                                @QueryParam("agreement") String agreement, @QueryParam("code") String code,
+                                @QueryParam("severity") String severity, @QueryParam("status") String status,
+                                @QueryParam("sort") String sort) {
+        ReviewService.Query q = new ReviewService.Query(blank(region), blank(agreement), blank(code), blank(severity),
+                blank(status), blank(sort), 0, 500);
+        return findingExport.queue(review.list(q, locale()).items(), format);
+    }
+
+    /** The dossier's latest report as CSV or XLSX, as the API's report export. */
+    @GET
+    @Path("underlag/{id}/rapport.{format:csv|xlsx}")
+    @jakarta.annotation.security.RolesAllowed({Caller.CONTROLLER, Caller.STEERING})
+    @Produces({"text/csv", FindingExport.XLSX})
+    public Response reportExport(@PathParam("id") String id, @PathParam("format") String format) {
+        try {
+            return se.bidragskoll.dossier.ReportExport.of(json.readTree(dossiers.report(id, Messages.SWEDISH)), format);
+        } catch (NotFoundException e) {
+            return notFound();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A region plan's report as a spreadsheet, as the API's. */
+    @GET
+    @Path("planer/{id}/rapport.xlsx")
+    @jakarta.annotation.security.RolesAllowed({Caller.CONTROLLER, Caller.STEERING})
+    @Produces(FindingExport.XLSX)
+    public Response planReport(@PathParam("id") String id) {
+        try {
+            se.bidragskoll.plan.PlanReport report = plans.report(id, Messages.SWEDISH);
+            jakarta.ws.rs.core.StreamingOutput body = out -> se.bidragskoll.plan.PlanSpreadsheet.write(report, out);
+            return Response.ok(body, FindingExport.XLSX).header("Content-Disposition", "attachment; filename=\"plan-"
+                    + report.region() + "-" + report.year() + ".xlsx\"").build();
+        } catch (NotFoundException e) {
+            return notFound();
+        }
+    }
+
+    /** The region plan's empty template. */
+    @GET
+    @Path("planer/mall.xlsx")
+    @jakarta.annotation.security.RolesAllowed({Caller.CONTROLLER, Caller.STEERING})
+    @Produces(FindingExport.XLSX)
+    public Response planTemplate() {
+        return Response.ok(se.bidragskoll.plan.PlanSpreadsheet.template(), FindingExport.XLSX)
+                .header("Content-Disposition", "attachment; filename=\"regionplan-mall.xlsx\"").build();
     }
 
     @GET
@@ -350,13 +423,11 @@ public class WebResource {
                     total = total.add(f.get("amount").decimalValue());
                     anyAmount = true;
                 }
-                List<String> facts = new ArrayList<>();
-                f.path("facts").forEach(x -> facts.add(x.path("type").asText() + " " + x.path("ref").asText()
-                        + (x.has("row") ? " (" + t.get("row") + " " + x.get("row").asText() + ")" : "")));
                 FindingView tf = tracked.get(f.path("fingerprint").asText());
                 cards.add(new Card(f.path("severity").asText(), Labels.of(f.path("severity").asText(), locale),
-                        f.path("code").asText(), f.path("message").asText(), f.path("source").path("clause").asText(),
-                        f.path("source").path("document").asText(), String.join(", ", facts),
+                        f.path("code").asText(), Words.text(f.path("message").asText(), locale),
+                        f.path("source").path("clause").asText(), f.path("source").path("document").asText(),
+                        Words.facts(f.path("facts"), locale),
                         tf == null ? null : tf.id(), tf == null ? null : tf.status(),
                         tf == null ? null : Labels.of(tf.status(), locale)));
             }
@@ -373,7 +444,7 @@ public class WebResource {
             row.put("title", c.path("title").asText());
             row.put("result", c.path("result").asText());
             row.put("resultText", Labels.of(c.path("result").asText(), locale));
-            row.put("detail", c.path("detail").asText(""));
+            row.put("detail", Words.text(c.path("detail").asText(""), locale));
             row.put("due", c.path("dueOn").asText(""));
             row.put("count", byCode.containsKey(c.path("code").asText())
                     ? String.valueOf(byCode.get(c.path("code").asText()).size()) : "");
@@ -383,7 +454,7 @@ public class WebResource {
         boolean maySubmit = caller.isController() && caller.regions().contains(report.path("region").asText());
         return Response.status(status).type(MediaType.TEXT_HTML).entity(page(dossier).data("id", id)
                 .data("regionName", report.path("regionName").asText(report.path("region").asText()))
-                .data("agreement", report.path("agreement").asText())
+                .data("agreement", agreementTitle(report.path("agreement").asText(), locale))
                 .data("asOf", report.path("asOf").asText(""))
                 .data("revision", report.path("revision").asText(""))
                 .data("rulesetVersion", report.path("ruleset").path("version").asText())
@@ -517,15 +588,13 @@ public class WebResource {
         Locale locale = locale();
         try {
             FindingView f = review.get(id, locale);
-            Map<String, String> t = texts(locale);
-            List<String> facts = new ArrayList<>();
-            f.facts().forEach(x -> facts.add(x.path("type").asText() + " " + x.path("ref").asText()
-                    + (x.has("row") ? " (" + t.get("row") + " " + x.get("row").asText() + ")" : "")));
             return Response.status(status).entity(page(finding).data("f", f).data("error", error)
                     .data("severityText", Labels.of(f.severity(), locale))
                     .data("statusText", Labels.of(f.status(), locale))
                     .data("amountText", f.amount() == null ? null : Format.money(f.amount(), locale))
-                    .data("factsText", String.join(", ", facts))
+                    .data("factsText", Words.facts(f.facts(), locale))
+                    .data("agreementName", agreementName(f.agreement(), locale))
+                    .data("message", Words.text(f.message(), locale))
                     .data("actions", List.of("ACKNOWLEDGE", "WAIVE", "REOPEN"))
                     .data("chosen", action == null ? "ACKNOWLEDGE" : action)
                     .data("comment", comment == null ? "" : comment)
@@ -583,7 +652,8 @@ public class WebResource {
 
     private List<String> messages(BadInputException e) {
         boolean english = Messages.english(locale());
-        return e.errors().stream().map(p -> (p.field() == null ? "" : p.field() + ": ")
+        Locale locale = locale();
+        return e.errors().stream().map(p -> (p.field() == null ? "" : Words.field(p.field(), locale) + ": ")
                 + (english ? p.message().en() : p.message().sv())).toList();
     }
 
@@ -608,9 +678,28 @@ public class WebResource {
         }
         boolean english = Messages.english(locale);
         String role = caller.isSteering() ? (english ? "steering group" : "styrgruppen")
-                : caller.isController() ? (english ? "controller for " : "controller för ") + String.join(", ", caller.regions())
+                : caller.isController() ? (english ? "controller for " : "controller för ") + (caller.regions().size() > 2
+                        ? caller.regions().size() + (english ? " regions" : " regioner") : Words.regions(caller.regions()))
                 : (english ? "rule author" : "regelförfattare");
         return caller.name() + " (" + role + ")";
+    }
+
+    /**
+     * The agreement's short name for tables and charts: its title up to the dash ("Patientmiljarden
+     * 2018"); its id when the rule set does not know it.
+     */
+    private String agreementName(String id, Locale locale) {
+        String title = agreementTitle(id, locale);
+        int dash = title.indexOf(" – ");
+        return dash > 0 ? title.substring(0, dash) : title;
+    }
+
+    /** The agreement's whole title in the language. */
+    private String agreementTitle(String id, Locale locale) {
+        if (id == null) {
+            return "";
+        }
+        return rules.current().agreement(id).map(a -> a.title().in(locale)).orElse(id);
     }
 
     private static String blank(String value) {

@@ -150,7 +150,47 @@ class CommandsTest {
         assertTrue(printed().contains("Unknown option: '--bogus'"), printed());
         assertEquals(2, run("chekc"), printed());
         assertEquals(2, run("judge", "--dossier", "d.json"), printed());
-        assertTrue(printed().contains("--ledger"), printed());
+        assertTrue(printed().contains("d.json: no such file"), printed());
+        printed.reset();
+        assertEquals(2, run("judge", "--bogus"), printed());
+        assertTrue(printed().contains("Unknown option: '--bogus'"), "the unknown option named: " + printed());
+        printed.reset();
+        assertEquals(2, run("judge"), printed());
+        assertTrue(printed().contains("--dossier"), printed());
+    }
+
+    @Test
+    void shouldJudgeADossierWithItsOwnLedgerWithoutALedgerFile() throws IOException {
+        Path dossier = tmp.resolve("dossier.json");
+        Path report = tmp.resolve("report.json");
+        Files.writeString(dossier, se.bidragskoll.Fixtures.read(se.bidragskoll.Fixtures.JAMTLAND));
+        assertEquals(1, run("judge", "--dossier", dossier.toString(), "--report", report.toString()), printed());
+        assertTrue(printed().startsWith(dossier + ": NON_COMPLIANT"), printed());
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(report.toFile());
+        assertTrue(json.path("findings").toString().contains("\"ledger\""), "the dossier's ledger lines judged: " + json);
+    }
+
+    @Test
+    void shouldSayWhereAndWhatIsWrongInBrokenJsonWithoutJacksonsWords() throws IOException {
+        Path dossier = tmp.resolve("dossier.json");
+        Files.writeString(dossier, "{\n  \"region\": \"23\",\n  \"agreement\" \"patientmiljarden-2018\"\n}\n");
+        assertEquals(2, run("judge", "--dossier", dossier.toString()), printed());
+        assertTrue(printed().startsWith(dossier + ":3:"), "FILE:LINE:COL: " + printed());
+        assertTrue(printed().contains("Ogiltig JSON"), printed());
+        assertTrue(!printed().contains("Unexpected character") && !printed().contains("JsonReadFeature")
+                && !printed().contains("Source:"), printed());
+        printed.reset();
+        Files.writeString(dossier, "{\"region\": \"23\", \"agreement\": \"patientmiljarden-2018\", \"asOf\": \"30/6\"}");
+        assertEquals(2, run("judge", "--dossier", dossier.toString(), "--lang", "en"), printed());
+        assertTrue(printed().contains(":1:") && printed().contains("asOf") && printed().contains("cannot be read as"), printed());
+    }
+
+    @Test
+    void shouldCountFindingsAndErrorsInTheRightNumber() {
+        assertEquals("1 error", JudgeCommand.count(1, "error", "errors"));
+        assertEquals("0 errors", JudgeCommand.count(0, "error", "errors"));
+        assertEquals("2 findings", JudgeCommand.count(2, "finding", "findings"));
     }
 
     @Test

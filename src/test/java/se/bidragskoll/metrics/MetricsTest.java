@@ -7,12 +7,18 @@ import static org.hamcrest.Matchers.matchesPattern;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import se.bidragskoll.Fixtures;
 import se.bidragskoll.TestUsers;
 
 /** The operators' meters in Prometheus' text format after a dry run, a submission, a ledger and a reload. */
 @QuarkusTest
 class MetricsTest {
+
+    @org.junit.jupiter.api.BeforeEach
+    void noDefaultUser() {
+        io.restassured.RestAssured.authentication = io.restassured.RestAssured.DEFAULT_AUTH;
+    }
 
     @Test
     void shouldAnswerPrometheusTextWithJudgementsFindingsLedgerLinesAndReloads() throws Exception {
@@ -43,5 +49,45 @@ class MetricsTest {
                 .body(matchesPattern("(?s).*bidragskoll_ledger_lines_imported_total\\{source=\"csv\"[^}]*} [1-9].*"))
                 .body(matchesPattern("(?s).*bidragskoll_rules_reloads_total\\{result=\"unchanged\"[^}]*} [1-9].*"))
                 .body(containsString("bidragskoll_rules_reloads_total{result=\"failed\""));
+    }
+
+    @Test
+    void shouldLabelHttpMetricsByRouteTemplateNotByTheDossierOrFindingIdItCarries() {
+        String id = given().auth().preemptive().basic(TestUsers.CONTROLLER_BOTH, TestUsers.CONTROLLER_BOTH)
+                .contentType(ContentType.JSON).body(Fixtures.read(Fixtures.JAMTLAND))
+                .post("/api/v1/dossiers").then().statusCode(201).extract().path("dossier");
+        String finding = given().auth().preemptive().basic(TestUsers.STEERING, TestUsers.STEERING)
+                .get("/api/v1/findings?region=23").then().statusCode(200).extract().path("items[0].id");
+        var steering = given().auth().preemptive().basic(TestUsers.STEERING, TestUsers.STEERING);
+        for (String path : new String[]{"/api/v1/dossiers/" + id, "/api/v1/dossiers/" + id + "/report",
+                "/api/v1/dossiers/" + id + "/report.xlsx", "/api/v1/dossiers/d-0000000000000000/report",
+                "/api/v1/findings/" + finding, "/api/v1/findings/" + finding + "/history"}) {
+            given().auth().preemptive().basic(TestUsers.STEERING, TestUsers.STEERING).get(path);
+        }
+        java.util.Map<String, String> page = given().redirects().follow(false).contentType(ContentType.URLENC)
+                .formParam("j_username", TestUsers.STEERING).formParam("j_password", TestUsers.STEERING)
+                .post("/j_security_check").then().extract().cookies();
+        for (String path : new String[]{"/underlag/" + id, "/underlag/" + id + "/rapport.xlsx",
+                "/underlag/" + id + "/arbetsbok.xlsx", "/fynd/" + finding, "/underlag/d-0000000000000000",
+                "/plan/19/2023", "/sprak/en"}) {
+            given().cookies(page).redirects().follow(false).get(path);
+        }
+
+        // refused before any endpoint: the login page's redirect, the API's 401, a bad Basic header
+        given().redirects().follow(false).get("/underlag/" + id).then().statusCode(302);
+        given().redirects().follow(false).get("/fynd/" + finding).then().statusCode(302);
+        given().get("/api/v1/dossiers/" + id + "/report").then().statusCode(401);
+        given().header("Authorization", "Basic inte-base64").get("/api/v1/findings/" + finding).then().statusCode(401);
+        given().auth().preemptive().basic(TestUsers.STEERING, "fel").get("/api/v1/dossiers/" + id).then().statusCode(401);
+        given().auth().preemptive().basic(TestUsers.RULE_AUTHOR, TestUsers.RULE_AUTHOR).get("/api/v1/dossiers/" + id)
+                .then().statusCode(403);
+
+        String metrics = given().accept("text/plain").get("/q/metrics").then().statusCode(200).extract().asString();
+        java.util.List<String> uris = new java.util.TreeSet<>(java.util.regex.Pattern.compile("uri=\"([^\"]*)\"")
+                .matcher(metrics).results().map(m -> m.group(1)).toList()).stream().toList();
+        assertTrue(uris.stream().noneMatch(u -> u.contains(id) || u.contains(finding) || u.contains("d-0000")
+                        || u.matches(".*/(19|23)/.*")),
+                "no ids in the uri label: " + uris);
+        assertTrue(uris.contains("/api/v1/dossiers/{id}/report") && uris.contains("/underlag/{id}"), "templates: " + uris);
     }
 }

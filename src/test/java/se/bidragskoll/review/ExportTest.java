@@ -89,6 +89,25 @@ class ExportTest {
                 "a condition's findings follow it");
     }
 
+    @Test
+    void shouldWriteBothExportsSoThatAStrictXmlReaderOpensThem() throws Exception {
+        String body = Fixtures.read(Fixtures.JAMTLAND).replace("\"region\": \"23\"", "\"region\": \"08\"");
+        String id = given().auth().preemptive().basic("kontroller-ovriga", "kontroller-ovriga")
+                .contentType(ContentType.JSON).body(body).post("/api/v1/dossiers").then().statusCode(201)
+                .extract().path("dossier");
+        byte[] report = given().auth().preemptive().basic(TestUsers.STEERING, TestUsers.STEERING)
+                .get("/api/v1/dossiers/" + id + "/report.xlsx").then().statusCode(200).extract().asByteArray();
+        byte[] queue = given().auth().preemptive().basic(TestUsers.STEERING, TestUsers.STEERING)
+                .get("/api/v1/findings/export.xlsx?region=08").then().statusCode(200).extract().asByteArray();
+        for (byte[] xlsx : List.of(report, queue)) {
+            List<String> formats = se.bidragskoll.StrictXlsx.check(xlsx);
+            assertTrue(formats.contains(se.bidragskoll.api.SheetFormats.MONEY), "amounts in kronor: " + formats);
+            try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
+                assertTrue(workbook.getFirstSheet().read().size() > 2, "rows to read");
+            }
+        }
+    }
+
     private static int headerRow(List<Row> rows, String first) {
         for (int i = 0; i < rows.size(); i++) {
             if (first.equals(rows.get(i).getCellText(0))) {

@@ -31,8 +31,9 @@ import se.bidragskoll.Fixtures;
 
 /**
  * The web pages in a real headless Chromium (Debian's chromium and chromium-driver): the steering
- * group logs in, opens a finding and waives it; a controller cannot reach another region's page.
- * Screenshots are kept in target/screenshots.
+ * group logs in, opens a finding and waives it; a controller cannot reach another region's page; at
+ * 390 px (a phone) a failed login comes back with its message, no page scrolls sideways and every
+ * download link of the pages gives a file a strict reader opens. Screenshots are kept in target/screenshots.
  */
 @QuarkusTest
 class BrowserTest {
@@ -59,20 +60,79 @@ class BrowserTest {
 
     /** A browser whose Accept-Language is {@code language} (sv-SE or en-GB). */
     private void startBrowser(String language) throws Exception {
+        startBrowser(language, 1280);
+    }
+
+    private Path downloads;
+
+    /** A browser {@code width} CSS pixels wide that saves downloads into {@link #downloads}. */
+    private void startBrowser(String language, int width) throws Exception {
+        downloads = Files.createTempDirectory("nedladdat");
         ChromeOptions options = new ChromeOptions();
         options.addArguments("--lang=" + language);
         options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language + ","
-                + language.substring(0, 2)));
+                + language.substring(0, 2), "download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1280,900",
+                "--disable-sync", "--window-size=" + width + ",900",
                 "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
         Files.createDirectories(SCREENSHOTS);
+        if (width < 1280) {
+            // the window's outer size includes no frame in headless mode; make the page exactly this wide
+            ((org.openqa.selenium.chromium.ChromiumDriver) browser).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    java.util.Map.of("width", width, "height", 900, "deviceScaleFactor", 1, "mobile", true));
+        }
+        ((org.openqa.selenium.chromium.ChromiumDriver) browser).executeCdpCommand("Browser.setDownloadBehavior",
+                java.util.Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+    }
+
+    /** Clicks a download link and waits for the file the browser saves. */
+    private byte[] downloadByClicking(By link, String suffix) throws Exception {
+        try (var old = Files.list(downloads)) {
+            for (Path p : old.toList()) {
+                Files.delete(p);
+            }
+        }
+        browser.findElement(link).click();
+        Path[] saved = new Path[1];
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> {
+            try (var files = Files.list(downloads)) {
+                saved[0] = files.filter(f -> f.toString().endsWith(suffix)).findFirst().orElse(null);
+                return saved[0] != null;
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
+        return Files.readAllBytes(saved[0]);
+    }
+
+    /**
+     * The page is exactly as wide as a 390 px phone (the viewport tag), scrolls only downwards, and the
+     * header's text stays inside its bar.
+     */
+    private void assertFitsAPhone(String name) throws Exception {
+        screenshot(name);
+        org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser;
+        long inner = ((Number) js.executeScript("return window.innerWidth")).longValue();
+        long wide = ((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue();
+        Object widest = js.executeScript("return Array.from(document.querySelectorAll('body *')).filter(function (e) {"
+                + " return e.getBoundingClientRect().right > 391 && !e.closest('.scroll'); }).slice(-3)"
+                + ".map(function (e) { return e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)"
+                + " + ' ' + e.textContent.trim().substring(0, 40); }).join(' | ');");
+        assertEquals(390, inner, name + ": laid out for the phone's width (viewport tag); wider: " + widest);
+        assertTrue(wide <= inner, name + ": the page scrolls sideways, " + wide + " px wide on a " + inner + " px screen");
+        Object spills = js.executeScript("var h = document.querySelector('header').getBoundingClientRect();"
+                + "var out = Array.from(document.querySelectorAll('header *')).filter(function (e) {"
+                + "  var r = e.getBoundingClientRect();"
+                + "  return r.width > 0 && (r.right > h.right + 1 || r.left < h.left - 1 || r.bottom > h.bottom + 1); });"
+                + "return out.map(function (e) { return e.textContent.trim(); }).join(' | ');");
+        assertEquals("", spills, name + ": text outside the header's bar");
     }
 
     @AfterEach
@@ -154,6 +214,57 @@ class BrowserTest {
         browser.get(url("/underlag/" + dossier));
         assertTrue(browser.findElement(By.id("notfound")).isDisplayed(), "region 23's controller cannot see region 06");
         screenshot("annan-region");
+    }
+
+    @Test
+    void shouldWorkOnA390PixelPhoneFromALoginThatFailsToEveryDownloadOfThePages() throws Exception {
+        String dossier = given().auth().preemptive().basic("kontroller-ovriga", "kontroller-ovriga")
+                .contentType(ContentType.JSON)
+                .body(Fixtures.read(Fixtures.JAMTLAND).replace("\"region\": \"23\"", "\"region\": \"12\""))
+                .post("/api/v1/dossiers").then().statusCode(201).extract().path("dossier");
+        startBrowser("sv-SE", 390);
+
+        browser.get(url("/logga-in"));
+        assertFitsAPhone("390-logga-in");
+        browser.findElement(By.id("username")).sendKeys("kontroller-ovriga");
+        browser.findElement(By.id("password")).sendKeys("fel lösenord");
+        clickAndWait(By.id("login"));
+        assertTrue(browser.findElement(By.id("login-failed")).getText().contains("fel användarnamn eller lösenord"),
+                "a failed login says so on the login form");
+        assertTrue(browser.findElement(By.id("username")).isDisplayed(), "and the form is there to try again");
+        assertFitsAPhone("390-inloggning-misslyckad");
+        browser.findElement(By.id("username")).sendKeys("kontroller-ovriga");
+        browser.findElement(By.id("password")).sendKeys("kontroller-ovriga");
+        clickAndWait(By.id("login"));
+        assertFitsAPhone("390-oversikt");
+
+        browser.get(url("/underlag/" + dossier));
+        assertFitsAPhone("390-underlag");
+        se.bidragskoll.StrictXlsx.check(downloadByClicking(By.id("report-xlsx"), ".xlsx"));
+        assertTrue(new String(downloadByClicking(By.id("report-csv"), ".csv"), java.nio.charset.StandardCharsets.UTF_8)
+                .contains("Fynd;Villkor;Allvarlighet"));
+        se.bidragskoll.StrictXlsx.check(downloadByClicking(By.id("workbook"), ".xlsx"));
+
+        browser.get(url("/granskning?region=12"));
+        assertFitsAPhone("390-granskning");
+        se.bidragskoll.StrictXlsx.check(downloadByClicking(By.id("export-xlsx"), ".xlsx"));
+        clickAndWait(By.cssSelector("#queue a.finding"));
+        assertFitsAPhone("390-fynd");
+
+        browser.get(url("/skicka-in"));
+        assertFitsAPhone("390-skicka-in");
+        browser.get(url("/plan"));
+        assertFitsAPhone("390-planer");
+
+        browser.get(url("/logga-ut"));
+        logIn("styrgrupp");
+        clickAndWait(By.id("lang-en"));
+        assertFitsAPhone("390-overview-en");
+        browser.get(url("/granskning?region=12"));
+        assertFitsAPhone("390-queue-en");
+        se.bidragskoll.StrictXlsx.check(downloadByClicking(By.id("export-xlsx"), ".xlsx"));
+        clickAndWait(By.cssSelector("#queue a.finding"));
+        assertFitsAPhone("390-finding-en");
     }
 
     /** Waits until the page shows {@code id} (after an upload answered by a redirect or a page of errors). */

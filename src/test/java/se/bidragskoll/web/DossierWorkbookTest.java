@@ -66,7 +66,8 @@ class DossierWorkbookTest {
     void shouldDownloadAnEmptyWorkbookWithEverySheet() throws Exception {
         Path file = download(null);
         try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(file.toFile())) {
-            assertEquals(List.of("Bidrag", "Åtgärder", "Fördelningar", "Avrop", "Händelser", "Huvudbok", "Väntetidsrapporter"),
+            assertEquals(List.of("Bidrag", "Åtgärder", "Fördelningar", "Avrop", "Händelser", "Huvudbok", "Väntetidsrapporter",
+                            "Indikatorer"),
                     workbook.getSheets().map(org.dhatim.fastexcel.reader.Sheet::getName).toList());
         }
     }
@@ -111,5 +112,47 @@ class DossierWorkbookTest {
         Path file = tmp.resolve("underlag.xlsx");
         Files.writeString(file, "{\"region\": \"23\"}");
         assertThrows(BadInputException.class, () -> workbooks.read(file));
+    }
+
+    @Test
+    void shouldReadBackTheIndicatorsThePerformanceThresholdsAreJudgedOn() throws Exception {
+        Dossier jamtland = json.readValue(Fixtures.read(Fixtures.JAMTLAND), Dossier.class);
+        com.fasterxml.jackson.databind.node.ObjectNode tree = json.valueToTree(jamtland);
+        tree.set("indicators", json.readTree("[{\"indicator\": \"svf-andel\", \"period\": \"2023\", \"value\": 0.72}]"));
+        Dossier with = json.treeToValue(tree, Dossier.class);
+        Dossier read = workbooks.read(download(with));
+        assertEquals(1, read.indicators().size());
+        assertEquals("svf-andel", read.indicators().get(0).indicator());
+        assertEquals("2023", read.indicators().get(0).period());
+        assertEquals(0, new BigDecimal("0.72").compareTo(read.indicators().get(0).value()));
+    }
+
+    /** Every field of the dossier has its place in the workbook, so that a field the API gains cannot be forgotten here. */
+    @Test
+    void shouldHaveAWorkbookColumnForEveryFieldOfTheDossier() {
+        java.util.Set<String> columns = new java.util.HashSet<>();
+        DossierWorkbook.GRANT.forEach(c -> columns.add(c.field()));
+        DossierWorkbook.TABLES.forEach(t -> t.columns().forEach(c -> columns.add(t.path() + "." + c.field())));
+        // derived when a ledger is read (the line's row in its file), not entered
+        java.util.Set<String> derived = java.util.Set.of("ledger.row");
+        List<String> missing = new java.util.ArrayList<>();
+        fields("", Dossier.class, missing, columns, derived);
+        assertTrue(missing.isEmpty(), "dossier fields without a workbook column: " + missing);
+    }
+
+    private static void fields(String prefix, Class<?> type, List<String> missing, java.util.Set<String> columns,
+                               java.util.Set<String> derived) {
+        for (var component : type.getRecordComponents()) {
+            String path = prefix + component.getName();
+            Class<?> element = component.getType();
+            if (List.class.isAssignableFrom(element)) {
+                element = (Class<?>) ((java.lang.reflect.ParameterizedType) component.getGenericType()).getActualTypeArguments()[0];
+            }
+            if (element.isRecord()) {
+                fields(path + ".", element, missing, columns, derived);
+            } else if (!columns.contains(path) && !derived.contains(path)) {
+                missing.add(path);
+            }
+        }
     }
 }
