@@ -82,7 +82,7 @@ class MetricsTest {
         given().auth().preemptive().basic(TestUsers.RULE_AUTHOR, TestUsers.RULE_AUTHOR).get("/api/v1/dossiers/" + id)
                 .then().statusCode(403);
 
-        String metrics = given().accept("text/plain").get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().auth().preemptive().basic(TestUsers.RULE_AUTHOR, TestUsers.RULE_AUTHOR).accept("text/plain").get("/q/metrics").then().statusCode(200).extract().asString();
         java.util.List<String> uris = new java.util.TreeSet<>(java.util.regex.Pattern.compile("uri=\"([^\"]*)\"")
                 .matcher(metrics).results().map(m -> m.group(1)).toList()).stream().toList();
         assertTrue(uris.stream().noneMatch(u -> u.contains(id) || u.contains(finding) || u.contains("d-0000")
