@@ -8,12 +8,12 @@ import java.util.Locale;
 import se.bidragskoll.judgement.Messages;
 
 /** Amounts as people read them on the pages: {@code 1 061,00 kr} in Swedish, {@code 1,061.00 kr} in English. */
-final class Format {
+public final class Format {
 
     private Format() {
     }
 
-    static String money(BigDecimal amount, Locale locale) {
+    public static String money(BigDecimal amount, Locale locale) {
         boolean english = Messages.english(locale);
         DecimalFormatSymbols symbols = new DecimalFormatSymbols(Locale.ROOT);
         symbols.setGroupingSeparator(english ? ',' : '\u00a0');

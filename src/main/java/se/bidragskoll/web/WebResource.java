@@ -637,6 +637,11 @@ public class WebResource {
     }
 
     private Locale locale() {
+        return locale(languageCookie, headers);
+    }
+
+    /** The page's language: the language switch's cookie, else the browser's Accept-Language. */
+    public static Locale locale(String languageCookie, HttpHeaders headers) {
         if ("en".equals(languageCookie)) {
             return Locale.ENGLISH;
         }
@@ -673,6 +678,11 @@ public class WebResource {
     }
 
     private String who(Locale locale) {
+        return who(caller, locale);
+    }
+
+    /** Who is logged in, as the page header says it: name and role, a controller's regions by name. */
+    public static String who(Caller caller, Locale locale) {
         if (caller.name() == null || caller.name().isBlank()) {
             return "";
         }
