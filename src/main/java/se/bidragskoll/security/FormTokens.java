@@ -51,6 +51,35 @@ public class FormTokens {
         return FIELD;
     }
 
+    /**
+     * The token a form must carry: the browser's cookie value, bound to its page session where it has
+     * one (an HMAC of both under the session key), so that a token seen in one session is worth nothing
+     * in another.
+     */
+    public String getBound() {
+        String cookie = getToken();
+        Cookie session = routing.request().getCookie(Sessions.COOKIE);
+        return bound(cookie, session == null ? null : session.getValue(), key);
+    }
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.auth.session.encryption-key")
+    String key;
+
+    /** {@code cookie}, bound to the page session {@code session} (none: the cookie value itself). */
+    static String bound(String cookie, String session, String key) {
+        if (session == null || session.isBlank() || cookie == null) {
+            return cookie;
+        }
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            byte[] sum = mac.doFinal((session + "|" + cookie).getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(sum);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static boolean wellFormed(String value) {
         return value != null && value.length() == 43 && value.chars().allMatch(c -> Character.isLetterOrDigit(c)
                 || c == '-' || c == '_');

@@ -25,6 +25,9 @@ import se.bidragskoll.api.Problem;
  */
 public class PageFormGuard {
 
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.auth.session.encryption-key")
+    String key;
+
     @ServerRequestFilter
     @WithFormRead
     public Response guard(ResteasyReactiveContainerRequestContext request, RoutingContext routing) {
@@ -48,7 +51,10 @@ public class PageFormGuard {
                     .getFormParameter(FormTokens.FIELD, true, false);
             field = value == null ? null : String.valueOf(value);
         }
-        if (!FormTokens.matches(cookie == null ? null : cookie.getValue(), field)) {
+        Cookie session = routing.request().getCookie(Sessions.COOKIE);
+        String expected = cookie == null || !FormTokens.wellFormed(cookie.getValue()) ? null
+                : FormTokens.bound(cookie.getValue(), session == null ? null : session.getValue(), key);
+        if (!FormTokens.matches(expected, field)) {
             return refuse(request, "Formuläret saknar en giltig CSRF-token: ladda om sidan och försök igen.",
                     "The form has no valid CSRF token: reload the page and try again.");
         }
