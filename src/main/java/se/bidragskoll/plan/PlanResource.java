@@ -82,7 +82,8 @@ public class PlanResource {
 
     @GET
     @Operation(summary = "List stored region plans visible to the caller")
-    public List<PlanService.PlanSummary> list(@QueryParam("region") String region, @QueryParam("year") Integer year) {
+    public List<PlanService.PlanSummary> list(@QueryParam("region") String region, @QueryParam("year") String yearText) {
+        Integer year = se.bidragskoll.api.QueryNumbers.integer(yearText, "year", null, 1900, 2200);
         return service.list(region, year);
     }
 

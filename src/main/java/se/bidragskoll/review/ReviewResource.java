@@ -37,11 +37,12 @@ public class ReviewResource {
     public FindingPage list(@QueryParam("region") String region, @QueryParam("agreement") String agreement,
                             @QueryParam("code") String code, @QueryParam("severity") String severity,
                             @QueryParam("status") String status, @QueryParam("sort") String sort,
-                            @QueryParam("page") @DefaultValue("0") int page,
-                            @QueryParam("size") @DefaultValue("50") int size, @QueryParam("subject") String subject,
+                            @QueryParam("page") String page, @QueryParam("size") String size,
+                            @QueryParam("subject") String subject,
                             @QueryParam("plan") String plan, @Context HttpHeaders headers) {
-        return review.list(new ReviewService.Query(region, agreement, code, severity, status, sort, page, size,
-                        subject, plan),
+        return review.list(new ReviewService.Query(region, agreement, code, severity, status, sort,
+                        se.bidragskoll.api.QueryNumbers.integer(page, "page", 0, 0, 1_000_000),
+                        se.bidragskoll.api.QueryNumbers.integer(size, "size", 50, 1, 1_000), subject, plan),
                 Languages.of(headers));
     }
 

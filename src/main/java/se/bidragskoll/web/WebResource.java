@@ -304,10 +304,12 @@ public class WebResource {
     public TemplateInstance queue(@QueryParam("region") String region, @QueryParam("agreement") String agreement,
                         @QueryParam("code") String code, @QueryParam("severity") String severity,
                         @QueryParam("status") String status, @QueryParam("sort") String sort,
-                        @QueryParam("page") @DefaultValue("0") int page) {
+                        @QueryParam("page") String pageText) {
         Locale locale = locale();
+        // a page number that is no number (a hand-edited address) shows the first page
+        int page = pageText != null && pageText.strip().matches("\\d{1,7}") ? Integer.parseInt(pageText.strip()) : 0;
         ReviewService.Query q = new ReviewService.Query(blank(region), blank(agreement), blank(code), blank(severity),
-                blank(status), blank(sort), Math.max(0, page), QUEUE_PAGE);
+                blank(status), blank(sort), page, QUEUE_PAGE);
         String filter = "region=" + nz(q.region()) + "&agreement=" + nz(q.agreement()) + "&code=" + nz(q.code())
                 + "&severity=" + nz(q.severity()) + "&status=" + nz(q.status()) + "&sort=" + nz(q.sort());
         FindingPage found = review.list(q, locale);
