@@ -36,6 +36,11 @@ class SessionStoreTest {
     @Inject
     Vertx vertx;
 
+    @org.junit.jupiter.api.BeforeEach
+    void anonymous() {
+        io.restassured.RestAssured.authentication = io.restassured.RestAssured.DEFAULT_AUTH;
+    }
+
     private static Map<String, String> login(String user) {
         Response login = given().contentType(ContentType.URLENC).formParam("j_username", user)
                 .formParam("j_password", user).redirects().follow(false).post("/j_security_check");
