@@ -18,7 +18,7 @@ import org.jboss.logging.Logger;
  * The rule set is a versioned bundle in the database ({@link RuleBundles}), shared by every instance
  * on it. At startup and on {@link #reload} this instance compiles its rules folder (a broken folder
  * fails the startup, or the reload with 422, with its FILE:LINE:COL problems), stores the files as a
- * bundle under their content hash and makes it current. Every {@code bidragskoll.rules.poll} (2 s)
+ * bundle under their content hash and makes it current. Every {@code bidragskoll.rules.poll} (1 s)
  * each instance reads the current bundle's version and, when it is not the one it judges with,
  * compiles that bundle from the database text and swaps it in. A bundle that does not load here
  * leaves the last good set serving and is reported by {@link #stale()} (health DOWN, naming both).
@@ -101,7 +101,7 @@ public class RuleSetHolder {
     }
 
     /** Follows the current bundle: another instance's reload is judged with here within a poll and a compile. */
-    @Scheduled(every = "${bidragskoll.rules.poll:2s}", delayed = "${bidragskoll.rules.poll:2s}",
+    @Scheduled(every = "${bidragskoll.rules.poll:1s}", delayed = "${bidragskoll.rules.poll:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void follow() {
         try {

@@ -96,7 +96,8 @@ class WaiverExpiryTest {
     @Test
     void shouldRunTheScheduledExpiryOnOneInstancePerRun() throws Exception {
         String finding = expiredWaiver("24");
-        sql("UPDATE scheduler_lease SET expires_at = TIMESTAMP WITH TIME ZONE '2000-01-01 00:00:00+00' WHERE name = 'waiver-expiry'");
+        sql("UPDATE scheduler_lease SET taken_at = TIMESTAMP WITH TIME ZONE '2000-01-01 00:00:00+00', "
+                + "expires_at = TIMESTAMP WITH TIME ZONE '2000-01-01 00:00:00+00' WHERE name = 'waiver-expiry'");
         assertTrue(expiry.run() >= 1, "the first run takes the lease and reopens the waiver");
         assertEquals(-1, expiry.run(), "a second run within the interval (another instance's) does nothing");
         assertEquals(1, count("SELECT COUNT(*) FROM audit_event WHERE finding_id = '" + finding + "' AND action = 'WAIVER_EXPIRED'"));
@@ -124,6 +125,7 @@ class WaiverExpiryTest {
                 took += t.get() ? 1 : 0;
             }
             assertEquals(1, took, "eight takers at once, one lease");
+            assertTrue(leases.take("test-lease", Duration.ZERO), "a lease taken longer ago than the taker's own hold is free to it");
         } finally {
             pool.shutdownNow();
         }
