@@ -103,12 +103,17 @@ public class RuleSetHolder {
     /** Follows the current bundle: another instance's reload is judged with here within a poll and a compile. */
     @Scheduled(every = "${bidragskoll.rules.poll:1s}", delayed = "${bidragskoll.rules.poll:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void follow() {
+    synchronized void follow() {
+        // Read under the lock a reload holds: a version read before a reload on this instance must
+        // not switch it back after.
+        java.util.Optional<RuleBundles.Current> wanted;
         try {
-            bundles.current().ifPresent(c -> follow(c.version()));
+            wanted = bundles.current();
         } catch (RuntimeException e) {
             LOG.warnf("The current rule bundle could not be read: %s", e.getMessage());
+            return;
         }
+        wanted.ifPresent(c -> follow(c.version()));
     }
 
     synchronized void follow(String wanted) {
