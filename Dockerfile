@@ -2,7 +2,8 @@
 #   docker build -t bidragskoll .
 #   docker run -p 8080:8080 -v "$PWD/rules:/deployments/rules:ro" bidragskoll
 # The database is the embedded H2 file under /deployments/data unless BIDRAGSKOLL_DB_URL says
-# otherwise. PostgreSQL needs the image built with the pg profile:
+# otherwise. PostgreSQL needs the image built with the pg profile (several instances on one database:
+# README, "Deployment", and deploy/kubernetes.yaml):
 #   docker build --build-arg QUARKUS_PROFILE=pg -t bidragskoll:pg .
 #   docker run -e BIDRAGSKOLL_DB_URL=jdbc:postgresql://db:5432/bidragskoll -e BIDRAGSKOLL_DB_USER=... \
 #              -e BIDRAGSKOLL_DB_PASSWORD=... -e QUARKUS_PROFILE=pg bidragskoll:pg
@@ -27,4 +28,4 @@ COPY --from=build --chown=185 /build/target/quarkus-app/ /deployments/
 COPY --from=build --chown=185 /build/rules/ /deployments/rules/
 USER 185
 EXPOSE 8080
-CMD ["sh", "-c", "exec java $JAVA_OPTS -jar /deployments/quarkus-run.jar"]
+CMD ["sh", "-c", "exec java -XX:+ExitOnOutOfMemoryError $JAVA_OPTS -jar /deployments/quarkus-run.jar"]

@@ -221,15 +221,35 @@ public class ReviewService {
         return view(f, locale);
     }
 
-    private void reopenExpiredWaivers() {
+    /**
+     * Reopens every waiver whose end date has passed and audits each once: the finding is reopened by
+     * an update conditional on it still being WAIVED, so of two transactions that meet (a scheduled
+     * run on one instance, a request on another) only one changes it and writes the audit event.
+     */
+    @Transactional
+    public int expireWaivers() {
+        return reopenExpiredWaivers();
+    }
+
+    private int reopenExpiredWaivers() {
         LocalDate today = LocalDate.now(clock);
-        for (FindingEntity f : FindingEntity.<FindingEntity>list("status = ?1 and waivedUntil < ?2", Status.WAIVED, today)) {
-            f.status = Status.OPEN;
-            f.updatedAt = clock.instant();
-            audit.record("system", "WAIVER_EXPIRED", f.region, f.agreement, f.dossierId != null ? f.dossierId : f.planId, f.id, f.lastRevision,
-                    rules.current().version(), Status.WAIVED.name(), Status.OPEN.name(), null, f.waivedUntil,
-                    clock.instant());
+        List<Object[]> expired = FindingEntity.getEntityManager().createQuery("select f.id, f.region, f.agreement, "
+                        + "f.dossierId, f.planId, f.lastRevision, f.waivedUntil from FindingEntity f "
+                        + "where f.status = ?1 and f.waivedUntil < ?2", Object[].class)
+                .setParameter(1, Status.WAIVED).setParameter(2, today).getResultList();
+        int reopened = 0;
+        for (Object[] f : expired) {
+            Instant now = clock.instant();
+            int changed = FindingEntity.update("status = ?1, updatedAt = ?2, version = version + 1 "
+                    + "where id = ?3 and status = ?4", Status.OPEN, now, f[0], Status.WAIVED);
+            if (changed == 1) {
+                reopened++;
+                audit.record("system", "WAIVER_EXPIRED", (String) f[1], (String) f[2],
+                        f[3] != null ? (String) f[3] : (String) f[4], (String) f[0], (Integer) f[5],
+                        rules.current().version(), Status.WAIVED.name(), Status.OPEN.name(), null, (LocalDate) f[6], now);
+            }
         }
+        return reopened;
     }
 
     private FindingEntity visible(String id) {

@@ -157,7 +157,33 @@ public final class RuleSetLoader {
         if (!Files.isDirectory(dir)) {
             throw new RuleSetException(List.of(new RuleProblem(dir.toString(), 1, 1, "rules folder not found")));
         }
-        Map<String, String> files = readFiles(dir);
+        return load(readFiles(dir), cacheDir);
+    }
+
+    /** The rule files of a folder (path relative to it, with '/', and text), as a bundle stores them. */
+    public static Map<String, String> files(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new RuleSetException(List.of(new RuleProblem(dir.toString(), 1, 1, "rules folder not found")));
+        }
+        return readFiles(dir);
+    }
+
+    /** The content hash of rule files as {@link #files(Path)} gives them. */
+    public static String version(Map<String, String> files) {
+        return hash(new TreeMap<>(files));
+    }
+
+    /**
+     * Loads rule files given as text (a bundle from the database): the same checks and compile as a
+     * folder with these files; files that are no rule files are left out.
+     */
+    public static RuleSet load(Map<String, String> given, Path cacheDir) {
+        Map<String, String> files = new TreeMap<>();
+        given.forEach((path, text) -> {
+            if (isRuleFile(path)) {
+                files.put(path, text);
+            }
+        });
         List<RuleProblem> problems = new ArrayList<>();
 
         Map<String, FamilyDef> families = new TreeMap<>();

@@ -37,12 +37,15 @@ public class RulesResource {
     @Inject
     RuleSetHolder holder;
 
+    @Inject
+    se.bidragskoll.security.Caller caller;
+
     @POST
     @Path("/reload")
     @jakarta.annotation.security.RolesAllowed(se.bidragskoll.security.Caller.RULE_AUTHOR)
-    @Operation(summary = "Compile rules/ into a new rule set and swap it in; a broken folder answers 422 and changes nothing")
+    @Operation(summary = "Compile rules/ into a new rule set, store it as the current bundle (every instance switches to it) and swap it in; a broken folder answers 422 and changes nothing")
     public RuleSetHolder.Reload reload() {
-        return holder.reload();
+        return holder.reload(caller.name());
     }
 
     @GET

@@ -81,17 +81,25 @@ public class EdgeFilter {
         ctx.next();
     }
 
-    /** A successful form login (a redirect that sets the login cookie) opens a server-held session. */
+    /**
+     * A successful form login (a redirect that sets the login cookie) sends the server-held session
+     * {@link SessionOpener} stored on a worker thread while the login was accepted; a failed one ends it.
+     */
     private void openSessionOnLogin(RoutingContext ctx) {
-        if (ctx.response().getStatusCode() != 302) {
+        String id = ctx.get(SessionOpener.OPENED);
+        if (id == null) {
             return;
         }
         // Quarkus sends a failed login to the error page (/logga-in?fel=1), a successful one onwards.
         String location = ctx.response().headers().get("Location");
-        boolean loggedIn = location != null && !location.contains("/logga-in");
-        String user = ctx.request().getFormAttribute("j_username");
-        if (loggedIn && user != null) {
-            ctx.response().headers().add("Set-Cookie", Sessions.cookie(sessions.open(user), ctx.request().isSSL()));
+        boolean loggedIn = ctx.response().getStatusCode() == 302 && location != null && !location.contains("/logga-in");
+        if (loggedIn) {
+            ctx.response().headers().add("Set-Cookie", Sessions.cookie(id, ctx.request().isSSL()));
+        } else {
+            ctx.vertx().executeBlocking(() -> {
+                sessions.close(id);
+                return null;
+            }, false);
         }
     }
 
