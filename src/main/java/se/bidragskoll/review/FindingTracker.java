@@ -33,52 +33,8 @@ public class FindingTracker {
                       String actor, String rulesetVersion, LocalDate today, Instant now) {
         audit.record(actor, "SUBMITTED", region, agreement, dossierId, null, revision, rulesetVersion, null, null,
                 null, null, now);
-        Map<String, FindingEntity> existing = new HashMap<>();
-        for (FindingEntity f : FindingEntity.<FindingEntity>list("dossierId", dossierId)) {
-            existing.put(f.fingerprint, f);
-        }
-        Map<String, Report.Finding> english = new HashMap<>();
-        evaluation.english().findings().forEach(f -> english.put(f.fingerprint(), f));
-        List<Report.Finding> findings = evaluation.swedish().findings();
-        for (Report.Finding f : findings) {
-            FindingEntity e = existing.remove(f.fingerprint());
-            if (e == null) {
-                e = new FindingEntity();
-                e.id = "fi-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-                e.dossierId = dossierId;
-                e.region = region;
-                e.agreement = agreement;
-                e.fingerprint = f.fingerprint();
-                e.status = Status.OPEN;
-                e.firstRevision = revision;
-                e.openedAt = now;
-                fill(e, f, english.get(f.fingerprint()), revision, now);
-                e.persist();
-                audit.record(actor, "OPENED", region, agreement, dossierId, e.id, revision, rulesetVersion, null,
-                        Status.OPEN.name(), null, null, now);
-                continue;
-            }
-            Status before = e.status;
-            fill(e, f, english.get(f.fingerprint()), revision, now);
-            if (before == Status.RESOLVED) {
-                e.status = Status.OPEN;
-                audit.record(actor, "RECURRED", region, agreement, dossierId, e.id, revision, rulesetVersion,
-                        before.name(), Status.OPEN.name(), null, null, now);
-            } else if (before == Status.WAIVED && e.waivedUntil != null && e.waivedUntil.isBefore(today)) {
-                e.status = Status.OPEN;
-                audit.record(actor, "WAIVER_EXPIRED", region, agreement, dossierId, e.id, revision, rulesetVersion,
-                        before.name(), Status.OPEN.name(), null, e.waivedUntil, now);
-            }
-        }
-        for (FindingEntity gone : existing.values()) {
-            if (gone.status != Status.RESOLVED) {
-                Status before = gone.status;
-                gone.status = Status.RESOLVED;
-                gone.updatedAt = now;
-                audit.record(actor, "RESOLVED", region, agreement, dossierId, gone.id, revision, rulesetVersion,
-                        before.name(), Status.RESOLVED.name(), null, null, now);
-            }
-        }
+        reconcile(FindingEntity.list("dossierId", dossierId), dossierId, false, region, agreement, revision,
+                evaluation.swedish().findings(), evaluation.english().findings(), actor, rulesetVersion, today, now);
     }
 
     /**
@@ -90,8 +46,21 @@ public class FindingTracker {
                           Instant now) {
         audit.record(actor, "PLAN_JUDGED", region, null, planId, null, revision, rulesetVersion, null, null,
                 "plan " + year, null, now);
+        reconcile(FindingEntity.list("planId", planId), planId, true, region, null, revision, swedish,
+                englishFindings, actor, rulesetVersion, today, now);
+    }
+
+    /**
+     * One judgement's findings against those stored for its subject (a dossier or a plan), by
+     * fingerprint: new ones open, resolved ones that come back recur, expired waivers reopen, vanished
+     * ones resolve; every change goes to the audit trail under the subject's id.
+     */
+    private void reconcile(List<FindingEntity> stored, String subjectId, boolean plan, String region,
+                           String agreement, int revision, List<Report.Finding> swedish,
+                           List<Report.Finding> englishFindings, String actor, String rulesetVersion, LocalDate today,
+                           Instant now) {
         Map<String, FindingEntity> existing = new HashMap<>();
-        for (FindingEntity f : FindingEntity.<FindingEntity>list("planId", planId)) {
+        for (FindingEntity f : stored) {
             existing.put(f.fingerprint, f);
         }
         Map<String, Report.Finding> english = new HashMap<>();
@@ -101,15 +70,20 @@ public class FindingTracker {
             if (e == null) {
                 e = new FindingEntity();
                 e.id = "fi-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-                e.planId = planId;
+                if (plan) {
+                    e.planId = subjectId;
+                } else {
+                    e.dossierId = subjectId;
+                }
                 e.region = region;
+                e.agreement = agreement;
                 e.fingerprint = f.fingerprint();
                 e.status = Status.OPEN;
                 e.firstRevision = revision;
                 e.openedAt = now;
                 fill(e, f, english.get(f.fingerprint()), revision, now);
                 e.persist();
-                audit.record(actor, "OPENED", region, null, planId, e.id, revision, rulesetVersion, null,
+                audit.record(actor, "OPENED", region, agreement, subjectId, e.id, revision, rulesetVersion, null,
                         Status.OPEN.name(), null, null, now);
                 continue;
             }
@@ -117,11 +91,11 @@ public class FindingTracker {
             fill(e, f, english.get(f.fingerprint()), revision, now);
             if (before == Status.RESOLVED) {
                 e.status = Status.OPEN;
-                audit.record(actor, "RECURRED", region, null, planId, e.id, revision, rulesetVersion,
+                audit.record(actor, "RECURRED", region, agreement, subjectId, e.id, revision, rulesetVersion,
                         before.name(), Status.OPEN.name(), null, null, now);
             } else if (before == Status.WAIVED && e.waivedUntil != null && e.waivedUntil.isBefore(today)) {
                 e.status = Status.OPEN;
-                audit.record(actor, "WAIVER_EXPIRED", region, null, planId, e.id, revision, rulesetVersion,
+                audit.record(actor, "WAIVER_EXPIRED", region, agreement, subjectId, e.id, revision, rulesetVersion,
                         before.name(), Status.OPEN.name(), null, e.waivedUntil, now);
             }
         }
@@ -130,7 +104,7 @@ public class FindingTracker {
                 Status before = gone.status;
                 gone.status = Status.RESOLVED;
                 gone.updatedAt = now;
-                audit.record(actor, "RESOLVED", region, null, planId, gone.id, revision, rulesetVersion,
+                audit.record(actor, "RESOLVED", region, agreement, subjectId, gone.id, revision, rulesetVersion,
                         before.name(), Status.RESOLVED.name(), null, null, now);
             }
         }
