@@ -48,4 +48,20 @@ public final class RulesCopy {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** Where the scenarios of Patientmiljarden 2018's action-plan deadline are, which a moved deadline breaks. */
+    public static final String DEADLINE_SCENARIOS = "agreements/patientmiljarden-2018/action-plan-deadline.test.yaml";
+
+    /**
+     * Moves Patientmiljarden 2018's action-plan deadline in a copied folder as an author would, with
+     * its scenarios: those written for the old date are taken out (a reload runs the scenarios).
+     */
+    public static void moveActionPlanDeadline(Path rules, String from, String to) {
+        replace(rules.resolve("agreements/patientmiljarden-2018.yaml"), "due: " + from, "due: " + to);
+        try {
+            Files.deleteIfExists(rules.resolve(DEADLINE_SCENARIOS));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

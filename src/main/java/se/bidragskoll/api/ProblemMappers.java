@@ -131,6 +131,20 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response scenariosFailed(se.bidragskoll.scenario.ScenariosFailedException e, HttpHeaders headers, UriInfo uri) {
+        Locale locale = Languages.of(headers);
+        List<Problem.Error> errors = e.problems().stream()
+                .map(p -> new Problem.Error(p.file() + ":" + Math.max(1, p.line()) + ":" + Math.max(1, p.column()),
+                        p.message())).toList();
+        return problem(422, "rules-scenarios-fail",
+                english(locale) ? "The scenarios fail on the new rules" : "Scenarierna går inte igenom med de nya reglerna",
+                (english(locale) ? "The new rules compiled, but " + errors.size() + " of their scenarios did not pass; "
+                        + "the rule set in service is unchanged."
+                        : "De nya reglerna gick att kompilera, men " + errors.size() + " av deras scenarier gick inte igenom; "
+                        + "regeluppsättningen i drift är oförändrad."), uri, errors);
+    }
+
+    @ServerExceptionMapper
     public Response rulesDidNotFinish(se.bidragskoll.ruleset.RulesDidNotFinishException e, HttpHeaders headers,
                                       UriInfo uri) {
         Locale locale = Languages.of(headers);

@@ -14,6 +14,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Holds the rule set the service judges with; every request takes the set current when it starts.
+ * A reload compiles the folder and runs its scenarios on the new rules, bounded in time and memory
+ * ({@link se.bidragskoll.scenario.ReloadGate}), before it stores and swaps them.
  * <p>
  * The rule set is a versioned bundle in the database ({@link RuleBundles}), shared by every instance
  * on it. At startup and on {@link #reload} this instance compiles its rules folder (a broken folder
@@ -39,6 +41,17 @@ public class RuleSetHolder {
 
     @Inject
     RuleBundles bundles;
+
+    /** Whether a reload runs the folder's scenarios on the new rules before it makes them current. */
+    @ConfigProperty(name = "bidragskoll.rules.reload.scenarios", defaultValue = "true")
+    boolean runScenarios;
+
+    @ConfigProperty(name = "bidragskoll.rules.reload.scenario-time", defaultValue = "120s")
+    java.time.Duration scenarioTime;
+
+    /** Bytes one scenario may allocate during a reload's run ({@code 256M} and the like). */
+    @ConfigProperty(name = "bidragskoll.rules.reload.scenario-memory", defaultValue = "256M")
+    io.quarkus.runtime.configuration.MemorySize scenarioMemory;
 
     private final AtomicReference<RuleSet> current = new AtomicReference<>();
     private volatile Stale stale;
@@ -67,7 +80,8 @@ public class RuleSetHolder {
     }
 
     /** What a reload did: whether the rule set changed, from which version to which. */
-    public record Reload(boolean changed, String previous, String version, java.time.Instant loadedAt, long tookMs) {
+    public record Reload(boolean changed, String previous, String version, java.time.Instant loadedAt, long tookMs,
+                         int scenariosPassed) {
     }
 
     /** {@link #reload(String)} by no one named. */
@@ -89,15 +103,21 @@ public class RuleSetHolder {
         if (old != null && old.version().equals(version)) {
             bundles.storeAndMakeCurrent(version, files, by);
             stale = null;
-            return new Reload(false, old.version(), old.version(), old.loadedAt(), (System.nanoTime() - start) / 1_000_000);
+            return new Reload(false, old.version(), old.version(), old.loadedAt(), (System.nanoTime() - start) / 1_000_000, 0);
         }
         RuleSet fresh = RuleSetLoader.load(files, cache());
+        // The new rules judge the folder's scenarios before anyone is judged with them; a failing,
+        // endless or allocating run throws here and nothing is stored or swapped.
+        int passed = runScenarios
+                ? se.bidragskoll.scenario.ReloadGate.check(fresh, directory(),
+                        new se.bidragskoll.scenario.ReloadGate.Limits(scenarioTime, scenarioMemory.asLongValue())).scenarios()
+                : 0;
         bundles.storeAndMakeCurrent(fresh.version(), files, by);
         current.set(fresh);
         stale = null;
         long took = (System.nanoTime() - start) / 1_000_000;
         LOG.infof("Rules reloaded by %s in %d ms: %s -> %s", by, took, old == null ? "none" : old.version(), fresh.version());
-        return new Reload(true, old == null ? null : old.version(), fresh.version(), fresh.loadedAt(), took);
+        return new Reload(true, old == null ? null : old.version(), fresh.version(), fresh.loadedAt(), took, passed);
     }
 
     /** Follows the current bundle: another instance's reload is judged with here within a poll and a compile. */

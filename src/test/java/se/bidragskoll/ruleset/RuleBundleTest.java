@@ -44,7 +44,7 @@ class RuleBundleTest {
 
     @Test
     void shouldStoreTheReloadedFolderAsTheCurrentBundleNamingWhoReloaded() {
-        RulesCopy.replace(RulesReloadTest.RULES.resolve("agreements/patientmiljarden-2018.yaml"), "due: 2018-04-16", "due: 2018-04-12");
+        RulesCopy.moveActionPlanDeadline(RulesReloadTest.RULES, "2018-04-16", "2018-04-12");
         String after = given().auth().preemptive().basic("regelforfattare", "regelforfattare").post("/api/v1/rules/reload")
                 .then().statusCode(200).body("changed", equalTo(true)).extract().path("version");
         RuleBundles.Current current = bundles.current().orElseThrow();

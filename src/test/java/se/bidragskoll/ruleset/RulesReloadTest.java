@@ -40,7 +40,7 @@ class RulesReloadTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             RulesCopy.of(RULES);
-            return Map.of("bidragskoll.rules.dir", RULES.toString());
+            return Map.of("bidragskoll.rules.dir", RULES.toString(), "bidragskoll.rules.reload.scenario-time", "20s");
         }
     }
 
@@ -62,7 +62,7 @@ class RulesReloadTest {
         assertEquals(before, version());
 
         RulesCopy.replace(drl, "hasAmount, date != null )))(", "hasAmount, date != null )");
-        RulesCopy.replace(RULES.resolve("agreements/patientmiljarden-2018.yaml"), "due: 2018-04-16", "due: 2018-04-12");
+        RulesCopy.moveActionPlanDeadline(RULES, "2018-04-16", "2018-04-12");
         String after = given().auth().preemptive().basic("regelforfattare", "regelforfattare").post("/api/v1/rules/reload").then().statusCode(200)
                 .body("changed", equalTo(true)).body("previous", equalTo(before))
                 .extract().path("version");
@@ -74,6 +74,53 @@ class RulesReloadTest {
 
         given().auth().preemptive().basic("regelforfattare", "regelforfattare").post("/api/v1/rules/reload").then().statusCode(200).body("changed", equalTo(false))
                 .body("version", equalTo(after));
+    }
+
+    @Test
+    void shouldRefuseAReloadWhoseScenariosFailNamingThemAndKeepTheRulesInUse() {
+        RulesCopy.of(RULES);
+        given().auth().preemptive().basic("regelforfattare", "regelforfattare").post("/api/v1/rules/reload").then().statusCode(200);
+        String before = version();
+        // the deadline moved, its scenarios not: they say what the new rules would get wrong
+        RulesCopy.replace(RULES.resolve("agreements/patientmiljarden-2018.yaml"), "due: 2018-04-16", "due: 2018-04-12");
+        given().auth().preemptive().basic("regelforfattare", "regelforfattare").post("/api/v1/rules/reload")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", hasItem(startsWith(RulesCopy.DEADLINE_SCENARIOS + ":8")))
+                .body("errors.message", hasItem(org.hamcrest.Matchers.containsString("expected PASS, got FAIL")));
+        assertEquals(before, version());
+        given().contentType(ContentType.JSON).body(Fixtures.read(Fixtures.JAMTLAND)).post("/api/v1/validate")
+                .then().body("ruleset.version", equalTo(before));
+        RulesCopy.of(RULES);
+    }
+
+    /** A rule that allocates without end, or never returns, is stopped in the reload's scenario run. */
+    @Test
+    void shouldStopAReloadWhoseRulesAllocateWithoutEndOrNeverFinish() {
+        RulesCopy.of(RULES);
+        given().auth().preemptive().basic("regelforfattare", "regelforfattare").post("/api/v1/rules/reload").then().statusCode(200);
+        String before = version();
+        Path drl = RULES.resolve("families/exit-plan.drl");
+        RulesCopy.replace(drl, "    out.finding(drools, $c).measure($m).amount($m.amount())",
+                "    java.util.List hoard = new java.util.ArrayList();\n    while (hoard.size() >= 0) { hoard.add(new long[4096]); }\n"
+                        + "    out.finding(drools, $c).measure($m).amount($m.amount())");
+        long start = System.nanoTime();
+        given().auth().preemptive().basic("regelforfattare", "regelforfattare").post("/api/v1/rules/reload")
+                .then().statusCode(422)
+                .body("errors.message", hasItem(org.hamcrest.Matchers.containsString("allocated more than 256 MiB")));
+        assertEquals(before, version());
+        org.junit.jupiter.api.Assertions.assertTrue(System.nanoTime() - start < 15_000_000_000L, "stopped well before the time limit");
+
+        RulesCopy.of(RULES);
+        RulesCopy.replace(drl, "    out.finding(drools, $c).measure($m).amount($m.amount())",
+                "    long spin = 0;\n    while (spin >= 0) { spin = (spin + 1) % 1000; }\n"
+                        + "    out.finding(drools, $c).measure($m).amount($m.amount())");
+        given().auth().preemptive().basic("regelforfattare", "regelforfattare").post("/api/v1/rules/reload")
+                .then().statusCode(422)
+                .body("errors.message", hasItem(org.hamcrest.Matchers.containsString("ran for more than 20 s")));
+        assertEquals(before, version());
+        given().contentType(ContentType.JSON).body(Fixtures.read(Fixtures.JAMTLAND)).post("/api/v1/validate")
+                .then().statusCode(200).body("ruleset.version", equalTo(before));
+        RulesCopy.of(RULES);
     }
 
     @Test
@@ -96,6 +143,7 @@ class RulesReloadTest {
         }
         Path yaml = RULES.resolve("agreements/patientmiljarden-2018.yaml");
         Path drl = RULES.resolve("families/exit-plan.drl");
+        java.nio.file.Files.delete(RULES.resolve(RulesCopy.DEADLINE_SCENARIOS));
         for (int round = 0; round < 3; round++) {
             RulesCopy.replace(yaml, "due: 2018-04-16", "due: 2018-04-15");
             given().auth().preemptive().basic("regelforfattare", "regelforfattare").post("/api/v1/rules/reload").then().statusCode(200);
