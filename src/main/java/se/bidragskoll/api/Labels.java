@@ -34,6 +34,7 @@ public final class Labels {
             Map.entry("WAIVE", new String[]{"Undanta", "Waive"}),
             Map.entry("REOPEN", new String[]{"Öppna igen", "Reopen"}),
             Map.entry("SUBMITTED", new String[]{"Inskickad", "Submitted"}),
+            Map.entry("REJUDGED", new String[]{"Prövad igen när en tidsfrist passerat", "Judged again when a deadline passed"}),
             Map.entry("OPENED", new String[]{"Öppnad", "Opened"}),
             Map.entry("RECURRED", new String[]{"Återkom", "Recurred"}),
             Map.entry("WAIVER_EXPIRED", new String[]{"Undantag utgånget", "Waiver expired"}));

@@ -196,6 +196,51 @@ public class DossierService {
                 (judged - start) / 1_000_000, (storedAt - start) / 1_000_000);
     }
 
+    /**
+     * Judges again, as of {@code today}, every dossier whose latest report has a condition that was not
+     * yet due and whose day has now passed: the stored report, the findings and the audit trail then
+     * say what the calendar says without anyone resubmitting. Runs for the deadline job, with no
+     * caller; each dossier in a transaction of its own. Returns how many were judged again.
+     */
+    public int rejudgePassedDeadlines(LocalDate today, int atMost) {
+        List<Long> due = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                ReportEntity.<ReportEntity>list("nextDue < ?1 order by nextDue", today).stream()
+                        .limit(atMost).map(r -> r.id).toList());
+        int judged = 0;
+        for (Long reportId : due) {
+            if (io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> rejudge(reportId, today))) {
+                judged++;
+            }
+        }
+        return judged;
+    }
+
+    private boolean rejudge(Long reportId, LocalDate today) {
+        ReportEntity old = ReportEntity.findById(reportId);
+        if (old == null || old.nextDue == null || !old.nextDue.isBefore(today)) {
+            return false; // another instance judged it meanwhile
+        }
+        old.nextDue = null;
+        RevisionEntity revision = RevisionEntity.findById(old.revisionId);
+        DossierEntity entity = revision == null ? null : DossierEntity.findById(revision.dossierId);
+        if (entity == null || entity.latestRevision != revision.revision
+                || !ReportEntity.latestFor(revision.id).map(r -> r.id.equals(reportId)).orElse(false)) {
+            return false; // a later revision or report stands: it was judged after this one
+        }
+        RuleSet ruleSet = rules.current();
+        Dossier dossier = read(revision.content);
+        if (revision.ledgerId != null) {
+            dossier = dossier.withLedger(ledgers.lines(revision.ledgerId));
+        }
+        Evaluation evaluation = Evaluator.judge(ruleSet, dossier, today);
+        Instant now = clock.instant();
+        Evaluation stored = storeReport(revision, ruleSet, evaluation, entity.id);
+        tracker.track("REJUDGED", entity.id, entity.region, entity.agreement, revision.revision, stored, "Bidragskoll",
+                ruleSet.version(), today, now);
+        plans.rejudge(entity.region, entity.agreement);
+        return true;
+    }
+
     /** Reads a ledger file the region's way and replaces the dossier's ledger with it (the pages' upload). */
     public Replaced replaceLedgerFile(String id, String region, java.nio.file.Path file) {
         ParsedLedger parsed = LedgerCsvReader.read(file, rules.current().objectColumn(region));
@@ -233,6 +278,10 @@ public class DossierService {
     private Evaluation storeReport(RevisionEntity revision, RuleSet ruleSet, Evaluation evaluation, String dossierId) {
         Evaluation stored = evaluation.stored(dossierId, revision.revision);
         ReportEntity report = new ReportEntity();
+        // A dossier that fixes its own asOf is judged on that day whatever the calendar says.
+        report.nextDue = read(revision.content).asOf() != null ? null
+                : stored.swedish().conditions().stream().map(Report.ConditionResult::dueOn)
+                        .filter(java.util.Objects::nonNull).min(LocalDate::compareTo).orElse(null);
         report.revisionId = revision.id;
         report.rulesetVersion = ruleSet.version();
         report.outcome = stored.swedish().outcome().name();

@@ -30,6 +30,10 @@ public class ReportEntity extends PanacheEntityBase {
     @Column(name = "judged_at")
     public Instant judgedAt;
 
+    /** When the first NOT_YET_DUE condition of this report falls due; null when none can. */
+    @Column(name = "next_due")
+    public java.time.LocalDate nextDue;
+
     @Column(name = "report_sv")
     public String reportSv;
 

@@ -31,7 +31,13 @@ public class FindingTracker {
     /** Runs inside the submission's transaction. */
     public void track(String dossierId, String region, String agreement, int revision, Evaluation evaluation,
                       String actor, String rulesetVersion, LocalDate today, Instant now) {
-        audit.record(actor, "SUBMITTED", region, agreement, dossierId, null, revision, rulesetVersion, null, null,
+        track("SUBMITTED", dossierId, region, agreement, revision, evaluation, actor, rulesetVersion, today, now);
+    }
+
+    /** {@link #track} under another audit action ({@code REJUDGED}: judged again when a deadline passed). */
+    public void track(String action, String dossierId, String region, String agreement, int revision, Evaluation evaluation,
+                      String actor, String rulesetVersion, LocalDate today, Instant now) {
+        audit.record(actor, action, region, agreement, dossierId, null, revision, rulesetVersion, null, null,
                 null, null, now);
         reconcile(FindingEntity.list("dossierId", dossierId), dossierId, false, region, agreement, revision,
                 evaluation.swedish().findings(), evaluation.english().findings(), actor, rulesetVersion, today, now);

@@ -26,14 +26,14 @@ import se.bidragskoll.RulesCopy;
 /** Reloading rules in the running service: broken folders never replace the serving set. */
 @QuarkusTest
 @TestProfile(RulesReloadTest.CopiedRules.class)
-class RulesReloadTest {
+public class RulesReloadTest {
 
     @org.junit.jupiter.api.BeforeEach
     void actAsUser() {
         se.bidragskoll.TestUsers.actAs(se.bidragskoll.TestUsers.CONTROLLER_BOTH);
     }
 
-    static final Path RULES = Path.of("target/reload-rules");
+    public static final Path RULES = Path.of("target/reload-rules");
 
     /** The service reads a copy of the rules that the test changes. */
     public static class CopiedRules implements QuarkusTestProfile {
