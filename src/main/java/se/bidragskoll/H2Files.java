@@ -25,9 +25,79 @@ public class H2Files {
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.datasource.jdbc.url")
     java.util.Optional<String> url;
 
-    /** Once the service has opened the database: its files as well as its folder are the owner's. */
+    /**
+     * Once the service has opened the database: its files as well as its folder are the owner's, and
+     * stay so — H2 writes its lock and trace files anew whenever it reopens the database, with the
+     * process's umask, so the folder is watched and every file that appears in it is made 600.
+     */
     void atStart(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent start) {
-        url.ifPresent(H2Files::makePrivate);
+        url.ifPresent(u -> {
+            makePrivate(u);
+            keepPrivate(folder(u));
+        });
+    }
+
+    /**
+     * Watches {@code folder} (inotify on Linux) and makes every regular file created or replaced in it
+     * the owner's alone, on a daemon thread for the life of the process. Nothing when there is no folder
+     * or no POSIX permissions.
+     */
+    public static void keepPrivate(Path folder) {
+        if (folder == null || !Files.isDirectory(folder)
+                || !FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        java.nio.file.WatchService watcher;
+        try {
+            watcher = folder.getFileSystem().newWatchService();
+            folder.register(watcher, java.nio.file.StandardWatchEventKinds.ENTRY_CREATE,
+                    java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY);
+        } catch (IOException e) {
+            org.jboss.logging.Logger.getLogger(H2Files.class).warnf("The database folder %s is not watched: %s", folder, e.getMessage());
+            return;
+        }
+        Thread thread = new Thread(() -> {
+            while (true) {
+                java.nio.file.WatchKey key;
+                try {
+                    key = watcher.take();
+                } catch (InterruptedException | java.nio.file.ClosedWatchServiceException e) {
+                    return;
+                }
+                for (java.nio.file.WatchEvent<?> event : key.pollEvents()) {
+                    if (event.context() instanceof Path name) {
+                        Path file = folder.resolve(name);
+                        try {
+                            if (Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                                    && !Files.getPosixFilePermissions(file).equals(OWNER_FILE)) {
+                                Files.setPosixFilePermissions(file, OWNER_FILE);
+                            }
+                        } catch (IOException gone) {
+                            // the file went again (H2's temporary files do): nothing to keep private
+                        }
+                    } else {
+                        makePrivateFiles(folder); // events were lost: look at every file
+                    }
+                }
+                if (!key.reset()) {
+                    return;
+                }
+            }
+        }, "database-folder-watch");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static void makePrivateFiles(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                if (Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    Files.setPosixFilePermissions(file, OWNER_FILE);
+                }
+            }
+        } catch (IOException e) {
+            // next event again
+        }
     }
 
     /** Called before H2 is loaded: H2 reads {@code h2.bindAddress} once. */
@@ -42,6 +112,7 @@ public class H2Files {
      * URL that is not an H2 file database is left alone.
      */
     public static void makePrivate(String jdbcUrl) {
+        // (every regular file of the folder: H2 names its files *.db, and nothing else belongs there)
         Path folder = folder(jdbcUrl);
         if (folder == null || !FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             return;
@@ -53,7 +124,7 @@ public class H2Files {
             Files.setPosixFilePermissions(folder, OWNER_DIR);
             try (Stream<Path> files = Files.list(folder)) {
                 for (Path file : (Iterable<Path>) files::iterator) {
-                    if (Files.isRegularFile(file) && file.getFileName().toString().endsWith(".db")) {
+                    if (Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                         Files.setPosixFilePermissions(file, OWNER_FILE);
                     }
                 }
@@ -64,7 +135,7 @@ public class H2Files {
     }
 
     /** {@code jdbc:h2:file:./data/bidragskoll;AUTO_SERVER=TRUE} → {@code ./data}; null for anything else. */
-    static Path folder(String jdbcUrl) {
+    public static Path folder(String jdbcUrl) {
         if (jdbcUrl == null) {
             return null;
         }
