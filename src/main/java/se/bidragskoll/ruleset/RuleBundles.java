@@ -119,6 +119,15 @@ public class RuleBundles {
         }
     }
 
+    /** Whether a bundle of this version has been stored (and not pruned). */
+    public boolean stored(String version) {
+        try (Connection c = db.getConnection()) {
+            return exists(c, version);
+        } catch (SQLException e) {
+            throw new IllegalStateException("rule bundle " + version + " not read: " + e.getMessage(), e);
+        }
+    }
+
     private static boolean exists(Connection c, String version) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM rule_bundle WHERE version = ?")) {
             p.setString(1, version);

@@ -20,7 +20,9 @@ import org.jboss.logging.Logger;
  * The rule set is a versioned bundle in the database ({@link RuleBundles}), shared by every instance
  * on it. At startup and on {@link #reload} this instance compiles its rules folder (a broken folder
  * fails the startup, or the reload with 422, with its FILE:LINE:COL problems), stores the files as a
- * bundle under their content hash and makes it current. Every {@code bidragskoll.rules.poll} (1 s)
+ * bundle under their content hash and makes it current — unless that bundle was stored before and
+ * another has been made current since (an earlier deployment's instance restarting), when it follows
+ * the current one. Every {@code bidragskoll.rules.poll} (1 s)
  * each instance reads the current bundle's version and, when it is not the one it judges with,
  * compiles that bundle from the database text and swaps it in. A bundle that does not load here
  * leaves the last good set serving and is reported by {@link #stale()} (health DOWN, naming both).
@@ -72,8 +74,18 @@ public class RuleSetHolder {
             LOG.errorf("The rules folder %s does not compile:%n%s", directory().toAbsolutePath(), e.getMessage());
             throw e;
         }
-        bundles.storeAndMakeCurrent(fresh.version(), files, "startup of " + instance());
         current.set(fresh);
+        java.util.Optional<RuleBundles.Current> wanted = bundles.current();
+        if (wanted.isPresent() && !wanted.get().version().equals(fresh.version()) && bundles.stored(fresh.version())) {
+            // This folder's rules were stored before and another bundle has been made current since: an
+            // instance of an earlier deployment that restarts must not switch every instance back to its
+            // rules. It follows the current bundle (a rule author reloads to go back on purpose).
+            LOG.infof("Rules from %s (%s) were stored before; following the current bundle %s made by %s",
+                    directory().toAbsolutePath(), fresh.version(), wanted.get().version(), wanted.get().madeBy());
+            follow(wanted.get().version());
+            return;
+        }
+        bundles.storeAndMakeCurrent(fresh.version(), files, "startup of " + instance());
         LOG.infof("Rules from %s loaded in %d ms and made the current bundle: %s, %d rules for %d conditions",
                 directory().toAbsolutePath(), (System.nanoTime() - start) / 1_000_000, fresh.version(),
                 fresh.rules().size(), fresh.conditions().size());

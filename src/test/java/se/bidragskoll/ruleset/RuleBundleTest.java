@@ -93,4 +93,24 @@ class RuleBundleTest {
                 .body("checks.find { it.name == 'rules' }.data.stale", containsString("families/cost-object.drl:"));
         assertEquals(before, version(), "the last good set serves");
     }
+
+    @Inject
+    RuleSetHolder holder;
+
+    /**
+     * An instance of an earlier deployment restarts with a folder whose bundle was stored before, while
+     * a newer one is current: it follows the current bundle rather than switching every instance back.
+     */
+    @Test
+    void shouldFollowTheCurrentBundleWhenRestartedWithAFolderStoredBefore() {
+        String landed = version();
+        Map<String, String> files = new TreeMap<>(bundles.files(landed));
+        files.put("agreements/patientmiljarden-2018.yaml",
+                files.get("agreements/patientmiljarden-2018.yaml").replace("due: 2018-04-16", "due: 2018-04-14"));
+        String newer = RuleSetLoader.version(files);
+        bundles.storeAndMakeCurrent(newer, files, "a newer deployment");
+        holder.load(); // what a restart of this instance does with its (landed, stored before) folder
+        assertEquals(newer, holder.current().version());
+        assertEquals(newer, bundles.current().orElseThrow().version(), "the restart did not make its folder current");
+    }
 }
