@@ -64,6 +64,7 @@ public class RuleBundles {
                     current.setString(3, by);
                     current.executeUpdate();
                 }
+                notifyFollowers(c, version);
                 c.commit();
             } catch (SQLException e) {
                 c.rollback();
@@ -78,12 +79,25 @@ public class RuleBundles {
                     current.setString(3, by);
                     current.executeUpdate();
                 }
+                notifyFollowers(c, version);
                 c.commit();
             }
             prune(c);
             c.commit();
         } catch (SQLException e) {
             throw new IllegalStateException("rule bundle " + version + " not stored: " + e.getMessage(), e);
+        }
+    }
+
+    /** On PostgreSQL, tells the other instances' {@link RuleBundleListener} at commit; elsewhere they poll. */
+    private static void notifyFollowers(Connection c, String version) throws SQLException {
+        if (!c.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+            return;
+        }
+        try (PreparedStatement notify = c.prepareStatement("SELECT pg_notify(?, ?)")) {
+            notify.setString(1, RuleBundleListener.CHANNEL);
+            notify.setString(2, version);
+            notify.execute();
         }
     }
 
