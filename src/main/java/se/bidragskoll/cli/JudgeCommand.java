@@ -60,7 +60,7 @@ final class JudgeCommand {
                 DossierValidator.check(dossier, rules);
                 report = Evaluator.judge(rules, dossier, today).in(locale);
             } else {
-                dossier = dossier.withLedger(null);
+                dossier = dossier.withLedger(null, null);
                 DossierValidator.check(dossier, rules);
                 // SIE 4 or CSV, by the file's content (an SIE file's first line is #FLAGGA)
                 LedgerSource source = LedgerFiles.source(ledgerFile, rules.ledgerFormat(dossier.region()), null);
@@ -152,6 +152,16 @@ final class JudgeCommand {
         @Override
         public long expectedLines() {
             return source.expectedLines();
+        }
+
+        @Override
+        public boolean wholeVouchers() {
+            return source.wholeVouchers();
+        }
+
+        @Override
+        public se.bidragskoll.model.VoucherBalance voucherBalance() {
+            return source.voucherBalance();
         }
     }
 }

@@ -89,7 +89,7 @@ public class DossierService {
      */
     public Report validate(Dossier dossier, java.nio.file.Path ledgerFile, String sentAs, Locale locale) {
         RuleSet ruleSet = rules.current();
-        DossierValidator.check(dossier.withLedger(null), ruleSet);
+        DossierValidator.check(dossier.withLedger(null, null), ruleSet);
         caller.mustSee(dossier.region());
         se.bidragskoll.ruleset.RegionDef.LedgerFormat format = ruleSet.ledgerFormat(dossier.region());
         long size;
@@ -100,12 +100,13 @@ public class DossierService {
         }
         if (size > streamAbove.asLongValue()) {
             long start = System.nanoTime();
-            Report report = Evaluator.judge(ruleSet, dossier.withLedger(null),
+            Report report = Evaluator.judge(ruleSet, dossier.withLedger(null, null),
                     LedgerFiles.source(ledgerFile, format, sentAs), SwedishDates.today(clock)).in(locale);
             metrics.judged(Metrics.Kind.VALIDATE, report, System.nanoTime() - start);
             return report;
         }
-        return validate(dossier.withLedger(LedgerFiles.read(ledgerFile, format, sentAs).lines()), locale);
+        ParsedLedger parsed = LedgerFiles.read(ledgerFile, format, sentAs);
+        return validate(dossier.withLedger(parsed.lines(), parsed.vouchers()), locale);
     }
 
     /** Stores a new revision of the region's dossier for the agreement, and its report. */
@@ -167,7 +168,8 @@ public class DossierService {
                 .map(l -> l.contentHash().equals(parsed.contentHash())).orElse(false)) {
             return new Replaced(false, entity.id, latest.revision, parsed.lines().size(), null, 0, 0);
         }
-        Dossier dossier = read(latest.content).withLedger(parsed.lines());
+        // an SIE file's voucher balance goes with its lines; a CSV file's lines have none (null)
+        Dossier dossier = read(latest.content).withLedger(parsed.lines(), parsed.vouchers());
         DossierValidator.check(dossier, ruleSet);
         // Judging needs no database and storing needs no judgement: on a large ledger they overlap.
         long start = System.nanoTime();

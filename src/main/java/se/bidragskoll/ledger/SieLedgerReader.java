@@ -33,6 +33,8 @@ import se.bidragskoll.api.Limits;
 import se.bidragskoll.judgement.LedgerSource;
 import se.bidragskoll.ledger.LedgerCsvReader.Column;
 import se.bidragskoll.model.LedgerLine;
+import se.bidragskoll.model.UnbalancedVoucher;
+import se.bidragskoll.model.VoucherBalance;
 import se.bidragskoll.ruleset.RegionDef;
 import se.bidragskoll.ruleset.Text;
 
@@ -68,7 +70,7 @@ import se.bidragskoll.ruleset.Text;
  * CSV row with an empty cell.
  *
  * <p><b>Balance.</b> A voucher whose counted rows do not add up to zero (to the öre) is not refused:
- * it is reported in {@link Read#unbalanced()}.
+ * it is reported in {@link VoucherBalance} (the report's DATA-LEDGER-VOUCHER-BALANCE, a warning).
  */
 public final class SieLedgerReader {
 
@@ -86,13 +88,6 @@ public final class SieLedgerReader {
     private SieLedgerReader() {
     }
 
-    /** A voucher whose counted rows do not add up to zero: {@code voucher} as lines name it, its {@code #VER} line. */
-    public record Unbalanced(String voucher, int row, BigDecimal difference) {
-    }
-
-    /** What a pass over the file found besides the lines. */
-    public record Read(List<Unbalanced> unbalanced, int unbalancedCount, int vouchers) {
-    }
 
     /** Whether the file's first non-empty line starts with {@code #FLAGGA}: an SIE file, whatever it was sent as. */
     public static boolean looksLikeSie(Path file) {
@@ -124,16 +119,15 @@ public final class SieLedgerReader {
     public static ParsedLedger read(Path file, RegionDef.LedgerFormat format) {
         Scan scan = scan(file);
         List<LedgerLine> lines = new ArrayList<>();
-        Read read = parse(file, scan.charset(), format, lines::add);
-        return new ParsedLedger(lines, scan.contentHash(), scan.charset(), ' ', ParsedLedger.SIE, read.unbalanced(),
-                read.unbalancedCount());
+        VoucherBalance balance = parse(file, scan.charset(), format, lines::add);
+        return new ParsedLedger(lines, scan.contentHash(), scan.charset(), ' ', ParsedLedger.SIE, balance);
     }
 
     /**
      * The file as a {@link LedgerSource} for a ledger too large to hold: its encoding is found now
      * (one pass over the bytes), its lines read on each {@link LedgerSource#forEach}, which fails with
-     * every bad line (up to 100) once it has read the file. {@link Source#read()} tells what the last
-     * pass found besides the lines.
+     * every bad line (up to 100) once it has read the file. {@link Source#voucherBalance()} tells
+     * whether the vouchers balance, once a pass has read them.
      */
     public static Source source(Path file, RegionDef.LedgerFormat format) {
         Scan scan = scan(file);
@@ -153,7 +147,7 @@ public final class SieLedgerReader {
         private final Charset charset;
         private final RegionDef.LedgerFormat format;
         private final long bytes;
-        private volatile Read read;
+        private volatile VoucherBalance balance;
 
         Source(Path file, Charset charset, RegionDef.LedgerFormat format, long bytes) {
             this.file = file;
@@ -164,7 +158,7 @@ public final class SieLedgerReader {
 
         @Override
         public void forEach(Consumer<LedgerLine> sink) {
-            read = parse(file, charset, format, sink);
+            balance = parse(file, charset, format, sink);
         }
 
         @Override
@@ -173,9 +167,15 @@ public final class SieLedgerReader {
             return Math.max(1, bytes / 20);
         }
 
-        /** What the last complete pass found besides the lines; {@code null} before one. */
-        public Read read() {
-            return read;
+        @Override
+        public boolean wholeVouchers() {
+            return true;
+        }
+
+        /** What the last complete pass found of the vouchers' balance; {@code null} before one. */
+        @Override
+        public VoucherBalance voucherBalance() {
+            return balance;
         }
     }
 
@@ -299,7 +299,7 @@ public final class SieLedgerReader {
     }
 
     /** One pass: every counted row on a result account to {@code sink}, unless a line is bad. */
-    static Read parse(Path file, Charset charset, RegionDef.LedgerFormat format, Consumer<LedgerLine> sink) {
+    static VoucherBalance parse(Path file, Charset charset, RegionDef.LedgerFormat format, Consumer<LedgerLine> sink) {
         CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder),
@@ -309,7 +309,7 @@ public final class SieLedgerReader {
             if (!parser.problems.isEmpty()) {
                 throw new BadInputException(parser.problems);
             }
-            return new Read(List.copyOf(parser.unbalanced), parser.unbalancedCount, parser.vouchers);
+            return new VoucherBalance(parser.vouchers, List.copyOf(parser.unbalanced), parser.unbalancedCount);
         } catch (java.nio.charset.CharacterCodingException e) {
             throw problem(0, Text.of("Filen går inte att läsa som " + charset.name() + ".",
                     "The file cannot be read as " + charset.name() + "."));
@@ -324,7 +324,7 @@ public final class SieLedgerReader {
         private final RegionDef.LedgerFormat format;
         private final Consumer<LedgerLine> sink;
         final List<FieldError> problems = new ArrayList<>();
-        final List<Unbalanced> unbalanced = new ArrayList<>();
+        final List<UnbalancedVoucher> unbalanced = new ArrayList<>();
         int unbalancedCount;
         int vouchers;
         private final Map<String, String> interned = new HashMap<>();
@@ -645,7 +645,11 @@ public final class SieLedgerReader {
                 pendingAdded = added ? signature : null;
             }
             voucherLines++;
-            voucherSum += amount.unscaledValue().longValue();
+            try {
+                voucherSum = Math.addExact(voucherSum, amount.unscaledValue().longValue());
+            } catch (ArithmeticException e) {
+                voucherSum = Long.MAX_VALUE;
+            }
             char classDigit = account.charAt(0);
             if (classDigit == '1' || classDigit == '2') {
                 // A balance-sheet account (BAS and Kommun-BAS classes 1 and 2): it balances the voucher, it is no cost.
@@ -662,10 +666,16 @@ public final class SieLedgerReader {
         private void closeVoucher() {
             inVoucher = false;
             pendingAdded = null;
-            if (!voucherBad && voucherSum != 0) {
+            if (!voucherBad && (voucherSum == Long.MAX_VALUE
+                    || !Limits.inRange(BigDecimal.valueOf(voucherSum, 2)))) {
+                add(voucherRow, Text.of("Verifikationen " + name(voucher) + " summerar till mer än "
+                                + Limits.MAX_AMOUNT.toPlainString() + " kr (plus eller minus).",
+                        "The voucher " + name(voucher) + " adds up to more than " + Limits.MAX_AMOUNT.toPlainString()
+                                + " kronor (either sign)."));
+            } else if (!voucherBad && voucherSum != 0) {
                 unbalancedCount++;
                 if (unbalanced.size() < MAX_UNBALANCED) {
-                    unbalanced.add(new Unbalanced(name(voucher), voucherRow, BigDecimal.valueOf(voucherSum, 2)));
+                    unbalanced.add(new UnbalancedVoucher(voucher, BigDecimal.valueOf(voucherSum, 2), voucherRow));
                 }
             }
         }

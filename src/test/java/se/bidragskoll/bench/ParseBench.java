@@ -49,8 +49,8 @@ public final class ParseBench {
                     + b.lines().size());
             System.exit(1);
         }
-        if (b.unbalancedCount() != 0) {
-            System.err.println("BENCH CHECK FAILED: the generated SIE file has " + b.unbalancedCount() + " unbalanced vouchers");
+        if (b.vouchers().unbalancedCount() != 0) {
+            System.err.println("BENCH CHECK FAILED: the generated SIE file has " + b.vouchers().unbalancedCount() + " unbalanced vouchers");
             System.exit(1);
         }
         a = null;
