@@ -103,4 +103,28 @@ class SieLedgerResourceTest {
                 .body("findings.find { it.code == 'REG-COST-OBJECT' }.facts[0].ref", equalTo("A 104233/2"))
                 .body("conditions.find { it.code == 'DATA-LEDGER-VOUCHER-BALANCE' }.result", equalTo("PASS"));
     }
+
+    @Test
+    void shouldReplaceTheLedgerFromTheDossierPageWithAnSieFile() throws Exception {
+        String id = storeJamtland();
+        io.restassured.RestAssured.authentication = io.restassured.RestAssured.DEFAULT_AUTH;
+        java.util.Map<String, String> session = given().redirects().follow(false).contentType(ContentType.URLENC)
+                .formParam("j_username", se.bidragskoll.TestUsers.CONTROLLER_BOTH)
+                .formParam("j_password", se.bidragskoll.TestUsers.CONTROLLER_BOTH)
+                .when().post("/j_security_check").then().statusCode(302).extract().cookies();
+        io.restassured.response.Response response = given().cookies(session).get("/underlag/" + id);
+        String page = response.then().statusCode(200).extract().asString();
+        java.util.Map<String, String> cookies = new java.util.HashMap<>(session);
+        cookies.putAll(response.getCookies()); // the form token's cookie
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile(
+                "id=\"ledger-form\">\\s*<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\"").matcher(page);
+        org.junit.jupiter.api.Assertions.assertTrue(csrf.find(), "the ledger form with its token");
+        given().cookies(cookies).redirects().follow(false)
+                .multiPart(csrf.group(1), csrf.group(2))
+                .multiPart("ledger", SieLedgerReaderTest.file("unbalanced.se").toFile(), "application/octet-stream")
+                .post("/underlag/" + id + "/huvudbok").then().statusCode(303);
+        se.bidragskoll.TestUsers.actAs(se.bidragskoll.TestUsers.CONTROLLER_BOTH);
+        given().get("/api/v1/dossiers/" + id + "/report").then().statusCode(200)
+                .body("findings.find { it.code == 'DATA-LEDGER-VOUCHER-BALANCE' }.facts[0].ref", equalTo("C 5"));
+    }
 }
