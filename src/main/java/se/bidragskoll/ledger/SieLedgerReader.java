@@ -50,6 +50,9 @@ import se.bidragskoll.ruleset.Text;
  * sequence in it is valid UTF-8 and {@code #FORMAT} does not say PC8, and as IBM 437 otherwise. (A
  * PC8 file with Swedish letters is never valid UTF-8: å, ä, ö are single bytes above 0x7F.)
  *
+ * <p><b>Vouchers.</b> A voucher is named {@code serie vernr} ({@code A 104233}), or {@code vernr}
+ * without a series; without a number (SIE 4I may leave it out) its lines have no voucher.
+ *
  * <p><b>Which rows are ledger lines.</b> The rows of a voucher as it stands after its corrections:
  * {@code #TRANS} and {@code #RTRANS} (a row added afterwards, counted once: the plain {@code #TRANS}
  * that SIE repeats right after it for older readers is skipped), never {@code #BTRANS} (a row removed
@@ -517,7 +520,9 @@ public final class SieLedgerReader {
             vouchers++;
             String series = tokens.count() > 0 ? tokens.get(0) : "";
             String number = tokens.count() > 1 ? tokens.get(1) : "";
-            voucher = series.isEmpty() ? (number.isEmpty() ? null : number) : number.isEmpty() ? series : series + " " + number;
+            // Without a number (an SIE 4I file may leave it to the importing system) the voucher has no
+            // identity of its own: its lines have no voucher, as a CSV row with an empty cell.
+            voucher = number.isEmpty() ? null : series.isEmpty() ? number : series + " " + number;
             voucherRow = row;
             voucherSum = 0;
             voucherLines = 0;

@@ -196,6 +196,18 @@ class SieLedgerReaderTest {
     }
 
     @Test
+    void shouldReadUnderdimensionsAndVouchersWithoutNumbers() throws IOException {
+        ParsedLedger ledger = SieLedgerReader.read(write("#FLAGGA 0\n#SIETYP 4\n#DIM 20 \"Objekt\"\n"
+                + "#UNDERDIM 21 \"Enhet\" 20\n#VER \"\" \"\" 20180101\n{\n#TRANS 4011 {20 9916 21 \"PPHV\"} 10\n"
+                + "#TRANS 2440 {} -10\n}\n#VER \"\" 17 20180102\n{\n#TRANS 4011 {20 9916} 10\n#TRANS 2440 {} -10\n}\n"), null);
+        assertEquals("PPHV", ledger.lines().get(0).unit());
+        assertNull(ledger.lines().get(0).voucher(), "an SIE 4I voucher without a number has none");
+        assertEquals("rad 7", ledger.lines().get(0).ref());
+        assertEquals("17/1", ledger.lines().get(1).ref());
+        assertEquals(new BigDecimal("10.00"), ledger.lines().get(1).amount());
+    }
+
+    @Test
     void shouldRefuseAFileWhereNoDimensionIsTheObject() throws IOException {
         BadInputException e = assertThrows(BadInputException.class, () -> SieLedgerReader.read(
                 write("#FLAGGA 0\n#SIETYP 4\n#DIM 6 \"Kund\"\n#VER A 1 20180101\n{\n#TRANS 4011 {} 1.00\n}\n"), null));
