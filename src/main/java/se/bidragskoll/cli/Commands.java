@@ -241,8 +241,9 @@ public final class Commands implements Runnable {
         @Option(names = "--dossier", paramLabel = "FILE.json", description = "the dossier, as the API takes it (required)")
         Path dossier;
 
-        @Option(names = "--ledger", paramLabel = "FILE.csv",
-                description = "the ledger export (CSV), streamed; without it, the dossier's own ledger lines if any")
+        @Option(names = "--ledger", paramLabel = "FILE",
+                description = "the ledger export, CSV or SIE 4 (told by its content: an SIE file starts with #FLAGGA), "
+                        + "streamed; without it, the dossier's own ledger lines if any")
         Path ledger;
 
         @Option(names = "--lang", paramLabel = "sv|en", defaultValue = "sv", description = "language of the messages (default: ${DEFAULT-VALUE})")

@@ -21,7 +21,7 @@ import se.bidragskoll.dossier.DossierValidator;
 import se.bidragskoll.judgement.Evaluator;
 import se.bidragskoll.judgement.LedgerSource;
 import se.bidragskoll.judgement.Report;
-import se.bidragskoll.ledger.LedgerCsvReader;
+import se.bidragskoll.ledger.LedgerFiles;
 import se.bidragskoll.ruleset.RuleSet;
 import se.bidragskoll.ruleset.RuleSetException;
 import se.bidragskoll.ruleset.RuleSetLoader;
@@ -60,9 +60,10 @@ final class JudgeCommand {
                 DossierValidator.check(dossier, rules);
                 report = Evaluator.judge(rules, dossier, today).in(locale);
             } else {
-                dossier = dossier.withLedger(null);
+                dossier = dossier.withLedger(null, null);
                 DossierValidator.check(dossier, rules);
-                LedgerSource source = LedgerCsvReader.source(ledgerFile, rules.objectColumn(dossier.region()));
+                // SIE 4 or CSV, by the file's content (an SIE file's first line is #FLAGGA)
+                LedgerSource source = LedgerFiles.source(ledgerFile, rules.ledgerFormat(dossier.region()), null);
                 if (progress) {
                     source = new Progress(source, err);
                 }
@@ -151,6 +152,16 @@ final class JudgeCommand {
         @Override
         public long expectedLines() {
             return source.expectedLines();
+        }
+
+        @Override
+        public boolean wholeVouchers() {
+            return source.wholeVouchers();
+        }
+
+        @Override
+        public se.bidragskoll.model.VoucherBalance voucherBalance() {
+            return source.voucherBalance();
         }
     }
 }

@@ -50,7 +50,7 @@ public class DossierResource {
     @POST
     @Path("/validate")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Judge a dossier (part 'dossier', JSON) with its ledger as a CSV file (part 'ledger')")
+    @Operation(summary = "Judge a dossier (part 'dossier', JSON) with its ledger as a CSV or SIE 4 file (part 'ledger')")
     public Report validateWithLedger(@RestForm("dossier") String dossierJson, @RestForm("ledger") FileUpload ledger,
                                      @Context HttpHeaders headers) throws JsonProcessingException {
         if (dossierJson == null || dossierJson.isBlank()) {
@@ -58,7 +58,7 @@ public class DossierResource {
         }
         Dossier dossier = json.readValue(dossierJson, Dossier.class);
         if (ledger != null && ledger.size() > 0) {
-            return service.validate(dossier, ledger.uploadedFile(), Languages.of(headers));
+            return service.validate(dossier, ledger.uploadedFile(), ledger.contentType(), Languages.of(headers));
         }
         return service.validate(dossier, Languages.of(headers));
     }

@@ -27,7 +27,7 @@ import se.bidragskoll.review.FindingTracker;
 import se.bidragskoll.security.Caller;
 import io.quarkus.runtime.configuration.MemorySize;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import se.bidragskoll.ledger.LedgerCsvReader;
+import se.bidragskoll.ledger.LedgerFiles;
 import se.bidragskoll.ledger.LedgerStore;
 import se.bidragskoll.ledger.ParsedLedger;
 import se.bidragskoll.judgement.Evaluator;
@@ -87,11 +87,11 @@ public class DossierService {
      * Judges without storing anything, with the ledger from a CSV file. A large file is streamed:
      * memory grows with what the findings name, not with the file; the report is the same.
      */
-    public Report validate(Dossier dossier, java.nio.file.Path ledgerFile, Locale locale) {
+    public Report validate(Dossier dossier, java.nio.file.Path ledgerFile, String sentAs, Locale locale) {
         RuleSet ruleSet = rules.current();
-        DossierValidator.check(dossier.withLedger(null), ruleSet);
+        DossierValidator.check(dossier.withLedger(null, null), ruleSet);
         caller.mustSee(dossier.region());
-        String objectColumn = ruleSet.objectColumn(dossier.region());
+        se.bidragskoll.ruleset.RegionDef.LedgerFormat format = ruleSet.ledgerFormat(dossier.region());
         long size;
         try {
             size = java.nio.file.Files.size(ledgerFile);
@@ -100,12 +100,13 @@ public class DossierService {
         }
         if (size > streamAbove.asLongValue()) {
             long start = System.nanoTime();
-            Report report = Evaluator.judge(ruleSet, dossier.withLedger(null),
-                    LedgerCsvReader.source(ledgerFile, objectColumn), SwedishDates.today(clock)).in(locale);
+            Report report = Evaluator.judge(ruleSet, dossier.withLedger(null, null),
+                    LedgerFiles.source(ledgerFile, format, sentAs), SwedishDates.today(clock)).in(locale);
             metrics.judged(Metrics.Kind.VALIDATE, report, System.nanoTime() - start);
             return report;
         }
-        return validate(dossier.withLedger(LedgerCsvReader.read(ledgerFile, objectColumn).lines()), locale);
+        ParsedLedger parsed = LedgerFiles.read(ledgerFile, format, sentAs);
+        return validate(dossier.withLedger(parsed.lines(), parsed.vouchers()), locale);
     }
 
     /** Stores a new revision of the region's dossier for the agreement, and its report. */
@@ -167,7 +168,8 @@ public class DossierService {
                 .map(l -> l.contentHash().equals(parsed.contentHash())).orElse(false)) {
             return new Replaced(false, entity.id, latest.revision, parsed.lines().size(), null, 0, 0);
         }
-        Dossier dossier = read(latest.content).withLedger(parsed.lines());
+        // an SIE file's voucher balance goes with its lines; a CSV file's lines have none (null)
+        Dossier dossier = read(latest.content).withLedger(parsed.lines(), parsed.vouchers());
         DossierValidator.check(dossier, ruleSet);
         // Judging needs no database and storing needs no judgement: on a large ledger they overlap.
         long start = System.nanoTime();
@@ -180,9 +182,9 @@ public class DossierService {
             return e;
         });
         Instant now = clock.instant();
-        LedgerStore.StoredLedger ledger = ledgers.store(entity.id, parsed.lines(), parsed.contentHash(), "csv");
+        LedgerStore.StoredLedger ledger = ledgers.store(entity.id, parsed.lines(), parsed.contentHash(), parsed.kind());
         long storedAt = System.nanoTime();
-        metrics.ledgerLinesImported("csv", parsed.lines().size());
+        metrics.ledgerLinesImported(parsed.kind(), parsed.lines().size());
         Evaluation evaluation = judging.join();
         long judged = System.nanoTime();
         entity.latestRevision++;
@@ -242,8 +244,8 @@ public class DossierService {
     }
 
     /** Reads a ledger file the region's way and replaces the dossier's ledger with it (the pages' upload). */
-    public Replaced replaceLedgerFile(String id, String region, java.nio.file.Path file) {
-        ParsedLedger parsed = LedgerCsvReader.read(file, rules.current().objectColumn(region));
+    public Replaced replaceLedgerFile(String id, String region, java.nio.file.Path file, String sentAs) {
+        ParsedLedger parsed = LedgerFiles.read(file, rules.current().ledgerFormat(region), sentAs);
         return replaceLedger(id, parsed);
     }
 

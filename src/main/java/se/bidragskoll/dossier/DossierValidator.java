@@ -123,6 +123,23 @@ public final class DossierValidator {
                                 + Limits.MAX_LEDGER_TOTAL.toPlainString() + " kronor."));
             }
         }
+        if (d.voucherBalance() != null && d.voucherBalance().unbalanced() != null) {
+            java.util.List<se.bidragskoll.model.UnbalancedVoucher> unbalanced = d.voucherBalance().unbalanced();
+            if (unbalanced.size() > 1000) {
+                errors.add(error("voucherBalance.unbalanced", "Högst 1000 obalanserade verifikationer; här är det "
+                        + unbalanced.size() + ".", "At most 1000 unbalanced vouchers; here there are " + unbalanced.size() + "."));
+            }
+            for (int i = 0; i < unbalanced.size() && i < 1000 && errors.size() < 100; i++) {
+                se.bidragskoll.model.UnbalancedVoucher v = unbalanced.get(i);
+                String at = "voucherBalance.unbalanced[" + i + "]";
+                if (v == null || v.voucher() == null && v.row() == null) {
+                    errors.add(error(at, "Verifikationen saknar nummer och rad.", "The voucher has no number and no line."));
+                    continue;
+                }
+                length(errors, at + ".voucher", v.voucher(), 100);
+                amount(errors, at + ".difference", v.difference(), true);
+            }
+        }
         // Everything else (grant, plan, allocations, drawdowns, reports): free text and dates bounded.
         bounded(errors, "", d.withLedger(null));
         if (d.waitingTimeReports() != null) {

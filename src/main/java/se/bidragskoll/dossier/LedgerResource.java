@@ -14,11 +14,12 @@ import java.io.File;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import se.bidragskoll.api.BadInputException;
 import se.bidragskoll.api.Languages;
-import se.bidragskoll.ledger.LedgerCsvReader;
+import se.bidragskoll.ledger.LedgerFiles;
+import se.bidragskoll.ledger.SieLedgerReader;
 import se.bidragskoll.ledger.ParsedLedger;
 import se.bidragskoll.ruleset.RuleSetHolder;
 
-/** A dossier's ledger replaced by a CSV export from the region's financial system. */
+/** A dossier's ledger replaced by a CSV or SIE 4 export from the region's financial system. */
 @Path("/api/v1")
 @jakarta.annotation.security.RolesAllowed(se.bidragskoll.security.Caller.CONTROLLER)
 public class LedgerResource {
@@ -31,17 +32,18 @@ public class LedgerResource {
 
     @PUT
     @Path("/dossiers/{id}/ledger")
-    @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
+    @Consumes({"text/csv", SieLedgerReader.MEDIA_TYPE, MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace the dossier's ledger with a CSV file and judge it again (all or nothing)")
+    @Operation(summary = "Replace the dossier's ledger with a CSV or SIE 4 file and judge it again (all or nothing)")
     public Response replace(@PathParam("id") String id, File body, @Context HttpHeaders headers) {
         String region = dossiers.regionForLedger(id);
         if (body == null || body.length() == 0) {
-            throw BadInputException.of("ledger", "Filen är tom: skicka huvudboken som CSV.",
-                    "The file is empty: send the ledger as CSV.");
+            throw BadInputException.of("ledger", "Filen är tom: skicka huvudboken som CSV eller SIE 4.",
+                    "The file is empty: send the ledger as CSV or SIE 4.");
         }
         long start = System.nanoTime();
-        ParsedLedger parsed = LedgerCsvReader.read(body.toPath(), rules.current().objectColumn(region));
+        ParsedLedger parsed = LedgerFiles.read(body.toPath(), rules.current().ledgerFormat(region),
+                headers.getHeaderString(HttpHeaders.CONTENT_TYPE));
         long parseMs = (System.nanoTime() - start) / 1_000_000;
         DossierService.Replaced replaced = dossiers.replaceLedger(id, parsed);
         if (!replaced.changed()) {

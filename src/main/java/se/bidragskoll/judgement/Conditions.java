@@ -53,6 +53,25 @@ public final class Conditions {
                     Collections.unmodifiableMap(why));
         }
 
+        /** These conditions without those of {@code family}, which do not apply for the reason {@code why}. */
+        Applicable without(String family, Text why) {
+            if (conditions.stream().noneMatch(c -> c.family().equals(family))) {
+                return this;
+            }
+            List<Condition> kept = new ArrayList<>();
+            Map<String, Text> reasons = new LinkedHashMap<>(notInForce);
+            for (Condition c : conditions) {
+                if (c.family().equals(family)) {
+                    reasons.put(c.code(), why);
+                } else {
+                    kept.add(c);
+                }
+            }
+            Map<String, List<String>> unknown = new LinkedHashMap<>(unknownTerms);
+            unknown.keySet().removeAll(reasons.keySet());
+            return of(kept, unknown, reasons);
+        }
+
         /** Why a condition of the catalogue does not bind this dossier, where a date or its scope says so. */
         public Optional<Text> whyNotApplicable(String code) {
             return Optional.ofNullable(notInForce.get(code));

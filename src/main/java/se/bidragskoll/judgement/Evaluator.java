@@ -30,7 +30,7 @@ public final class Evaluator {
     }
 
     public static Evaluation judge(RuleSet rules, Dossier dossier, LocalDate today) {
-        Context context = context(rules, dossier, today);
+        Context context = context(rules, dossier, today, dossier.voucherBalance() != null);
         Ledger ledger = dossier.ledger() == null ? null
                 : Ledger.of(LedgerLine.numbered(dossier.ledger()), context.scope(), context.terms());
         return evaluation(rules, dossier, context, ledger != null, fire(rules, dossier, context, ledger));
@@ -43,24 +43,39 @@ public final class Evaluator {
      * gives for the same lines.
      */
     public static Evaluation judge(RuleSet rules, Dossier dossier, LedgerSource source, LocalDate today) {
-        Context context = context(rules, dossier, today);
+        Context context = context(rules, dossier, today, source.wholeVouchers());
         long start = System.nanoTime();
+        // the file's vouchers are known once the first pass has read them, before the rules first fire
         StreamedLedgerJudge.Result result = StreamedLedgerJudge.judge(source, context.scope(), context.terms(),
-                ledger -> fire(rules, dossier, context, ledger));
+                ledger -> fire(rules, withVouchers(dossier, source), context, ledger));
         LOG.debugf("streamed %s/%s: %s in %d ms", dossier.region(), dossier.agreement(), result.stats(),
                 (System.nanoTime() - start) / 1_000_000);
-        return evaluation(rules, dossier, context, true, result.verdicts());
+        return evaluation(rules, withVouchers(dossier, source), context, true, result.verdicts());
     }
+
+    private static Dossier withVouchers(Dossier dossier, LedgerSource source) {
+        return source.wholeVouchers() ? dossier.withLedger(dossier.ledger(), source.voucherBalance()) : dossier;
+    }
+
+    /** The family that judges whether a ledger file's vouchers balance. */
+    static final String VOUCHER_BALANCE = "ledger-voucher-balance";
 
     /** What a judgement needs besides the facts: the conditions that apply on {@code asOf} and their terms. */
     private record Context(LocalDate asOf, Conditions.Applicable applicable, AgreementTerms terms,
                            RegionTerms regionTerms, GrantScope scope) {
     }
 
-    private static Context context(RuleSet rules, Dossier dossier, LocalDate today) {
+    private static Context context(RuleSet rules, Dossier dossier, LocalDate today, boolean wholeVouchers) {
         Optional<RegionDef> region = rules.region(dossier.region());
         LocalDate asOf = dossier.asOf() != null ? dossier.asOf() : today;
         Conditions.Applicable applicable = Conditions.resolve(rules, dossier.region(), dossier.agreement(), asOf);
+        if (!wholeVouchers) {
+            // A ledger of lines only (CSV, the dossier's own lines) has no balancing rows: whether its
+            // vouchers balance cannot be told, and is not asked.
+            applicable = applicable.without(VOUCHER_BALANCE, se.bidragskoll.ruleset.Text.of(
+                    "Gäller en huvudbok med hela verifikationer (SIE 4); den här har bara konteringsrader.",
+                    "Applies to a ledger of whole vouchers (SIE 4); this one has ledger lines only."));
+        }
         RegionTerms regionTerms = regionTerms(dossier.region(), region.orElse(null), dossier.agreement());
         return new Context(asOf, applicable, terms(dossier.agreement(), applicable), regionTerms,
                 scope(dossier, regionTerms));
@@ -87,6 +102,9 @@ public final class Evaluator {
         if (dossier.allocations() != null) {
             facts.add(Allocations.of(dossier.allocations()));
             facts.addAll(dossier.allocations());
+        }
+        if (dossier.voucherBalance() != null && dossier.voucherBalance().unbalanced() != null) {
+            facts.addAll(dossier.voucherBalance().unbalanced());
         }
         if (ledger != null) {
             facts.add(ledger);

@@ -17,4 +17,14 @@ public interface LedgerSource {
 
     /** An estimate of the number of lines (an overestimate is fine). */
     long expectedLines();
+
+    /** Whether the source has whole vouchers (an SIE file), so that {@link #voucherBalance()} is known after a pass. */
+    default boolean wholeVouchers() {
+        return false;
+    }
+
+    /** What the last pass found of the vouchers' balance; {@code null} for lines only, or before a pass. */
+    default se.bidragskoll.model.VoucherBalance voucherBalance() {
+        return null;
+    }
 }

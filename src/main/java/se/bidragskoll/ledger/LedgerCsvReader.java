@@ -215,12 +215,7 @@ public final class LedgerCsvReader {
         Column[] columns = new Column[header.getFieldCount()];
         boolean hasObject = false;
         for (int i = 0; i < columns.length; i++) {
-            String name = normalise(header.getField(i));
-            Column column = ALIASES.get(name);
-            if (objectColumn != null) {
-                // The region says which column carries the grant tag; the usual "objekt" is then just another column.
-                column = normalise(objectColumn).equals(name) ? Column.OBJECT : column == Column.OBJECT ? null : column;
-            }
+            Column column = column(header.getField(i), objectColumn);
             if (column == Column.OBJECT) {
                 hasObject = true;
             }
@@ -261,6 +256,33 @@ public final class LedgerCsvReader {
             throw new BadInputException(missing);
         }
         return columns;
+    }
+
+    /**
+     * The ledger field a column header (or an SIE dimension's name) names, or {@code null}: Swedish
+     * names in any case and without diacritics, with their aliases; {@code objectColumn} (the
+     * region's name of the grant tag's column) makes that name the object and the usual
+     * {@code objekt} just another column. The fallback of {@code projekt} to the object, when nothing
+     * else is, is the caller's: it depends on the other names.
+     */
+    static Column column(String header, String objectColumn) {
+        String name = normalise(header);
+        Column column = ALIASES.get(name);
+        if (objectColumn != null) {
+            // The region says which column carries the grant tag; the usual "objekt" is then just another column.
+            column = normalise(objectColumn).equals(name) ? Column.OBJECT : column == Column.OBJECT ? null : column;
+        }
+        return column;
+    }
+
+    /** Whether a header names a project, the grant tag when no column is the object. */
+    static boolean isProject(String header) {
+        return "projekt".equals(normalise(header));
+    }
+
+    /** The longest value of a field: what its database column holds. */
+    static int maxLength(Column column) {
+        return MAX_LENGTH.getOrDefault(column, Limits.MAX_CODE);
     }
 
     private static LedgerLine line(CsvRecord record, Column[] columns, int row, List<FieldError> problems,

@@ -57,7 +57,7 @@ public class Metrics {
 
     /** Ledger lines stored from a file or an inline ledger. */
     public void ledgerLinesImported(String source, long lines) {
-        Counter.builder(LEDGER_LINES).description("Ledger lines stored, by source (csv file or json dossier)")
+        Counter.builder(LEDGER_LINES).description("Ledger lines stored, by source (csv or sie file, or json dossier)")
                 .tag("source", source).register(registry).increment(lines);
     }
 

@@ -13,8 +13,19 @@ public record RegionDef(String region, String name, SourceRef source, List<Condi
                         Map<String, Category> categories, Map<String, GrantRules> grants, LedgerFormat ledger,
                         LocalDate validFrom, LocalDate validTo) {
 
-    /** How the region's ledger exports name their columns, where they differ from the usual. */
-    public record LedgerFormat(String objectColumn) {
+    /**
+     * How the region's ledger exports name their columns, where they differ from the usual;
+     * {@code sie} how its SIE 4 files carry the ledger fields in dimensions.
+     */
+    public record LedgerFormat(String objectColumn, Sie sie) {
+    }
+
+    /**
+     * The region's SIE 4 files: {@code dimensions} maps a ledger field (a CSV column name such as
+     * {@code objekt}, {@code ansvar}, {@code verksamhet}, {@code enhet}, {@code åtgärd}) to the
+     * dimension number that carries it, before any {@code #DIM} name.
+     */
+    public record Sie(java.util.Map<String, Integer> dimensions) {
     }
 
     /** A category of the region's rules and what it requires (e.g. action-plan, cost-object, responsible). */

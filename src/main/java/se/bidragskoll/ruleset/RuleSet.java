@@ -43,6 +43,11 @@ public record RuleSet(String version, Instant loadedAt, KieBase kieBase, Map<Str
         return Optional.ofNullable(families.get(name));
     }
 
+    /** How the region's ledger files look ({@code ledger} of its region file), or {@code null}. */
+    public RegionDef.LedgerFormat ledgerFormat(String region) {
+        return region(region).map(RegionDef::ledger).orElse(null);
+    }
+
     /** The ledger file header that carries the grant tag in the region's exports, or {@code null} for the default. */
     public String objectColumn(String region) {
         return region(region).map(RegionDef::ledger).map(RegionDef.LedgerFormat::objectColumn).orElse(null);

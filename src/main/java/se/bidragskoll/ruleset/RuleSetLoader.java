@@ -282,6 +282,7 @@ public final class RuleSetLoader {
                         problems.add(at.problem(path, "/region",
                                 "a region file's name must start with its county code '" + r.region() + "-'"));
                     }
+                    checkLedgerFormat(path, at, r.ledger(), problems);
                     r = new RegionDef(r.region(), r.name(), r.source(),
                             dated(r.conditionList(), r.validFrom(), r.validTo(), r.source()), r.categories(),
                             r.grants(), r.ledger(), r.validFrom(), r.validTo());
@@ -813,6 +814,32 @@ public final class RuleSetLoader {
             return "sha256:" + HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A region's {@code ledger.sie.dimensions}: each key a ledger field an SIE dimension can carry,
+     * each value a dimension number (1–9999), no number for two fields.
+     */
+    private static void checkLedgerFormat(String path, LocatedYaml at, RegionDef.LedgerFormat ledger,
+                                          List<RuleProblem> problems) {
+        if (ledger == null || ledger.sie() == null || ledger.sie().dimensions() == null) {
+            return;
+        }
+        Map<Integer, String> seen = new java.util.HashMap<>();
+        for (Map.Entry<String, Integer> e : ledger.sie().dimensions().entrySet()) {
+            String pointer = "/ledger/sie/dimensions/" + e.getKey();
+            if (!se.bidragskoll.ledger.LedgerFiles.isDimensionField(e.getKey())) {
+                problems.add(at.problem(path, pointer, "'" + e.getKey() + "' is no ledger field a dimension carries:"
+                        + " use objekt, ansvar, verksamhet, enhet or åtgärd"));
+            } else if (e.getValue() == null || e.getValue() < 1 || e.getValue() > 9999) {
+                problems.add(at.problem(path, pointer, "a dimension number is 1 to 9999, not " + e.getValue()));
+            } else if (seen.containsKey(e.getValue())) {
+                problems.add(at.problem(path, pointer, "dimension " + e.getValue() + " is already '"
+                        + seen.get(e.getValue()) + "'"));
+            } else {
+                seen.put(e.getValue(), e.getKey());
+            }
         }
     }
 }

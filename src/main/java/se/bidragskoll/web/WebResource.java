@@ -475,10 +475,10 @@ public class WebResource {
         try {
             String region = dossiers.regionForLedger(id);
             if (ledger == null || ledger.size() == 0) {
-                return dossierPage(id, List.of(text("Filen är tom: välj huvudboken som CSV.",
-                        "The file is empty: choose the ledger as CSV.")), 400);
+                return dossierPage(id, List.of(text("Filen är tom: välj huvudboken som CSV eller SIE 4.",
+                        "The file is empty: choose the ledger as CSV or SIE 4.")), 400);
             }
-            dossiers.replaceLedgerFile(id, region, ledger.uploadedFile());
+            dossiers.replaceLedgerFile(id, region, ledger.uploadedFile(), ledger.contentType());
             return Response.seeOther(URI.create("/underlag/" + id)).build();
         } catch (BadInputException e) {
             return dossierPage(id, messages(e), 400);

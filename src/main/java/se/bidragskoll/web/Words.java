@@ -90,6 +90,7 @@ public final class Words {
     /** What kind of item a finding rests on. */
     private static final Map<String, String[]> FACTS = Map.ofEntries(
             Map.entry("ledger", new String[]{"Huvudboksrad", "Ledger line"}),
+            Map.entry("voucher", new String[]{"Verifikation", "Voucher"}),
             Map.entry("measure", new String[]{"Åtgärd", "Measure"}),
             Map.entry("allocation", new String[]{"Fördelning", "Allocation"}),
             Map.entry("drawdown", new String[]{"Avrop", "Drawdown"}),

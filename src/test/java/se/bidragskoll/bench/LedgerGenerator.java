@@ -383,6 +383,118 @@ public final class LedgerGenerator {
         }
     }
 
+    /**
+     * Writes the generated ledger of {@code lines} rows as an SIE 4E file, as a Swedish financial
+     * system exports it: the same rows as {@link #writeCsv(int, Path)} (each a {@code #TRANS} of its
+     * voucher, the dimensions in its object list), each voucher balanced by a row on the
+     * balance-sheet account 2440 (no ledger line). UTF-8, or IBM 437 with {@code #FORMAT PC8}.
+     * Returns the number of {@code #TRANS} rows written.
+     */
+    public static long writeSie(int lines, Path file, boolean pc8) throws IOException {
+        return writeSie(sink -> ledger(lines, Integer.MAX_VALUE, sink), file, pc8);
+    }
+
+    /** As {@link #writeSie(int, Path, boolean)}, for the given lines (consecutive lines of a voucher form it). */
+    public static long writeSie(List<LedgerLine> lines, Path file, boolean pc8) throws IOException {
+        return writeSie(lines::forEach, file, pc8);
+    }
+
+    private static long writeSie(Consumer<Consumer<LedgerLine>> ledger, Path file, boolean pc8) throws IOException {
+        java.nio.charset.Charset charset = pc8 ? java.nio.charset.Charset.forName("IBM437") : StandardCharsets.UTF_8;
+        long[] rows = {0};
+        try (BufferedWriter out = Files.newBufferedWriter(file, charset)) {
+            out.write("#FLAGGA 0\n");
+            if (pc8) {
+                out.write("#FORMAT PC8\n");
+            }
+            out.write("#SIETYP 4\n#PROGRAM \"Bidragskoll LedgerGenerator\" 1.0\n#GEN 20190430\n"
+                    + "#FNAMN \"Region Jämtland Härjedalen\"\n#RAR 0 20180101 20181231\n"
+                    + "#KONTO 4011 \"Löner\"\n#KONTO 2440 \"Leverantörsskulder\"\n"
+                    + "#DIM 1 \"Ansvar\"\n#DIM 2 \"Verksamhet\"\n#DIM 20 \"Objekt\"\n#DIM 21 \"Enhet\"\n"
+                    + "#DIM 22 \"Åtgärd\"\n#OBJEKT 20 \"9916\" \"Patientmiljarden 2018\"\n");
+            List<LedgerLine> voucher = new ArrayList<>(8);
+            StringBuilder row = new StringBuilder(200);
+            IOException[] failed = {null};
+            Consumer<List<LedgerLine>> flush = v -> {
+                if (v.isEmpty() || failed[0] != null) {
+                    return;
+                }
+                LedgerLine first = v.get(0);
+                row.setLength(0);
+                String[] name = first.voucher().split(" ", 2);
+                row.append("#VER ").append(name[0]).append(' ').append(name.length > 1 ? name[1] : "\"\"").append(' ');
+                compactDate(row, first.date()).append(" \"\" ").append("20190430\n{\n");
+                long sum = 0;
+                for (LedgerLine l : v) {
+                    row.append("#TRANS ").append(l.account()).append(" {");
+                    dimension(row, 1, l.responsibility());
+                    dimension(row, 2, l.activity());
+                    dimension(row, 20, l.object());
+                    dimension(row, 21, l.unit());
+                    dimension(row, 22, l.measure());
+                    row.append("} ").append(l.amount().toPlainString()).append(' ');
+                    if (l.date().equals(first.date())) {
+                        row.append("\"\"");
+                    } else {
+                        compactDate(row, l.date());
+                    }
+                    row.append(' ');
+                    sieString(row, l.text()).append('\n');
+                    sum += l.amount().unscaledValue().longValueExact();
+                    rows[0]++;
+                }
+                row.append("#TRANS 2440 {} ").append(BigDecimal.valueOf(-sum, 2).toPlainString()).append("\n}\n");
+                rows[0]++;
+                try {
+                    out.append(row);
+                } catch (IOException e) {
+                    failed[0] = e;
+                }
+            };
+            ledger.accept(l -> {
+                if (!voucher.isEmpty() && !voucher.get(0).voucher().equals(l.voucher())) {
+                    flush.accept(voucher);
+                    voucher.clear();
+                }
+                voucher.add(l);
+            });
+            flush.accept(voucher);
+            if (failed[0] != null) {
+                throw failed[0];
+            }
+        }
+        return rows[0];
+    }
+
+    private static StringBuilder compactDate(StringBuilder row, LocalDate date) {
+        int y = date.getYear();
+        int m = date.getMonthValue();
+        int d = date.getDayOfMonth();
+        return row.append(y).append(m < 10 ? "0" : "").append(m).append(d < 10 ? "0" : "").append(d);
+    }
+
+    private static void dimension(StringBuilder row, int number, String value) {
+        if (value == null) {
+            return;
+        }
+        if (row.charAt(row.length() - 1) != '{') {
+            row.append(' ');
+        }
+        sieString(row.append(number).append(' '), value);
+    }
+
+    private static StringBuilder sieString(StringBuilder row, String value) {
+        row.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '"') {
+                row.append('\\');
+            }
+            row.append(c);
+        }
+        return row.append('"');
+    }
+
     private static StringBuilder field(StringBuilder row, String value) {
         if (value == null) {
             return row;
@@ -465,6 +577,9 @@ public final class LedgerGenerator {
             Path csvFile = dir.resolve("ledger-" + n + suffix + ".csv");
             Files.writeString(jsonFile, dossierJson());
             writeCsv(n, plantedRows, csvFile); // row by row: a 10M-line ledger is not held
+            if (plantedRows == Integer.MAX_VALUE && n <= 1_000_000) {
+                writeSie(n, dir.resolve("ledger-" + n + ".se"), false); // the same rows as SIE 4
+            }
             System.out.printf("%s, %s (%d lines, planted %s)%n", jsonFile, csvFile, n, planted(Math.min(n, plantedRows)));
         }
     }

@@ -119,6 +119,42 @@ class CommandsTest {
     }
 
     @Test
+    void shouldJudgeADossierWithAnSieLedgerFileToldByItsContent() throws IOException {
+        Path dossier = tmp.resolve("dossier.json");
+        Path ledger = tmp.resolve("huvudbok.se");
+        Path report = tmp.resolve("report.json");
+        int lines = 3_000;
+        Files.writeString(dossier, se.bidragskoll.bench.LedgerGenerator.dossierJson());
+        se.bidragskoll.bench.LedgerGenerator.writeSie(lines, ledger, true);
+
+        assertEquals(1, run("judge", "--dossier", dossier.toString(), "--ledger", ledger.toString(),
+                "--report", report.toString()), printed());
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(report.toFile());
+        assertEquals("NON_COMPLIANT", json.path("outcome").asText());
+        int wrongObject = 0;
+        for (com.fasterxml.jackson.databind.JsonNode finding : json.path("findings")) {
+            if (finding.path("code").asText().equals("REG-COST-OBJECT")) {
+                wrongObject++;
+            }
+        }
+        assertEquals(se.bidragskoll.bench.LedgerGenerator.planted(lines).get("REG-COST-OBJECT"), wrongObject);
+        for (com.fasterxml.jackson.databind.JsonNode c : json.path("conditions")) {
+            if (c.path("code").asText().equals("DATA-LEDGER-VOUCHER-BALANCE")) {
+                assertEquals("PASS", c.path("result").asText(), "the generated vouchers balance");
+            }
+        }
+
+        Files.writeString(ledger, "#FLAGGA 0\n#SIETYP 4\n#DIM 20 \"Objekt\"\n#VER A 1 20180502\n{\n"
+                + "#TRANS 4011 {20 \"9916\"} 12,5\n}\n");
+        Files.delete(report);
+        assertEquals(2, run("judge", "--dossier", dossier.toString(), "--ledger", ledger.toString(),
+                "--report", report.toString()), printed());
+        assertTrue(printed().contains("rad 6: #TRANS belopp: \"12,5\" är inget belopp"), printed());
+        assertTrue(!Files.exists(report));
+    }
+
+    @Test
     void shouldRejectABadLedgerFileWithItsLineAndColumnAndNoReport() throws IOException {
         Path dossier = tmp.resolve("dossier.json");
         Path ledger = tmp.resolve("ledger.csv");

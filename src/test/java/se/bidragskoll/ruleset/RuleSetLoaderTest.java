@@ -146,6 +146,21 @@ class RuleSetLoaderTest {
     }
 
     @Test
+    void shouldReadARegionsSieDimensionsAndNameAWrongOne() throws IOException {
+        copyRules();
+        replace("regions/23-jamtland-harjedalen.yaml", "name: Region Jämtland Härjedalen\n",
+                "name: Region Jämtland Härjedalen\nledger:\n  sie:\n    dimensions: { objekt: 20, åtgärd: 22 }\n");
+        RegionDef.LedgerFormat format = RuleSetLoader.load(copy).ledgerFormat("23");
+        assertEquals(java.util.Map.of("objekt", 20, "åtgärd", 22), format.sie().dimensions());
+
+        replace("regions/23-jamtland-harjedalen.yaml", "{ objekt: 20, åtgärd: 22 }", "{ objekt: 20, konto: 3, enhet: 0 }");
+        RuleSetException e = assertThrows(RuleSetException.class, () -> RuleSetLoader.load(copy));
+        assertTrue(e.getMessage().contains("'konto' is no ledger field a dimension carries"), e.getMessage());
+        assertTrue(e.getMessage().contains("a dimension number is 1 to 9999, not 0"), e.getMessage());
+        assertTrue(e.problems().stream().allMatch(p -> p.line() == 11), e.problems().toString());
+    }
+
+    @Test
     void shouldChangeTheVersionWhenAParameterChanges() throws IOException {
         copyRules();
         String before = RuleSetLoader.load(copy).version();

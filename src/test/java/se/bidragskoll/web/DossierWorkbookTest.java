@@ -133,8 +133,11 @@ class DossierWorkbookTest {
         java.util.Set<String> columns = new java.util.HashSet<>();
         DossierWorkbook.GRANT.forEach(c -> columns.add(c.field()));
         DossierWorkbook.TABLES.forEach(t -> t.columns().forEach(c -> columns.add(t.path() + "." + c.field())));
-        // derived when a ledger is read (the line's row in its file), not entered
-        java.util.Set<String> derived = java.util.Set.of("ledger.row");
+        // derived when a ledger file is read (the line's row in its file; what an SIE file says of its
+        // vouchers' balance), not entered: a workbook's ledger is lines only
+        java.util.Set<String> derived = java.util.Set.of("ledger.row", "voucherBalance.vouchers",
+                "voucherBalance.unbalanced.voucher", "voucherBalance.unbalanced.difference",
+                "voucherBalance.unbalanced.row", "voucherBalance.unbalancedCount");
         List<String> missing = new java.util.ArrayList<>();
         fields("", Dossier.class, missing, columns, derived);
         assertTrue(missing.isEmpty(), "dossier fields without a workbook column: " + missing);
