@@ -177,6 +177,13 @@ public class WebResource {
     @Location("submit.html")
     Template submit;
 
+    @Inject
+    @Location("calendar.html")
+    Template calendar;
+
+    @Inject
+    se.bidragskoll.calendar.CalendarFeed feeds;
+
     @GET
     @Path("logga-in")
     public TemplateInstance login(@QueryParam("fel") String failed) {
@@ -550,6 +557,39 @@ public class WebResource {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The user's calendar feed: whether there is one, make a new one (its address shown once), revoke it. */
+    @GET
+    @Path("kalender")
+    public TemplateInstance calendarPage() {
+        return calendarPage(null, false);
+    }
+
+    @POST
+    @Path("kalender/ny")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public TemplateInstance createFeed() {
+        String token = feeds.create(caller.name(), caller.isSteering(),
+                caller.isController() ? caller.regions() : java.util.Set.of(), locale());
+        String base = uri.getBaseUri().toString().replaceAll("/$", "");
+        return calendarPage(base + "/kalenderflode/" + token + ".ics", false);
+    }
+
+    @POST
+    @Path("kalender/aterkalla")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public TemplateInstance revokeFeed() {
+        feeds.revoke(caller.name());
+        return calendarPage(null, true);
+    }
+
+    private TemplateInstance calendarPage(String feedUrl, boolean revoked) {
+        Instant since = feedUrl == null ? feeds.createdFor(caller.name()).orElse(null) : null;
+        return page(calendar).data("feedUrl", feedUrl).data("revoked", revoked)
+                .data("since", since == null ? null : WHEN.format(since))
+                .data("deadlines", feeds.deadlines(caller.isSteering(),
+                        caller.isController() ? caller.regions() : java.util.Set.of(), locale()));
     }
 
     @GET

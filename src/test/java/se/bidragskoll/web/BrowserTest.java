@@ -255,6 +255,10 @@ class BrowserTest {
         assertFitsAPhone("390-skicka-in");
         browser.get(url("/plan"));
         assertFitsAPhone("390-planer");
+        browser.get(url("/kalender"));
+        clickAndWait(By.id("feed-create"));
+        assertTrue(browser.findElement(By.id("feed-url")).getAttribute("value").contains("/kalenderflode/"));
+        assertFitsAPhone("390-kalender");
 
         browser.get(url("/logga-ut"));
         logIn("styrgrupp");
