@@ -12,8 +12,15 @@ import java.util.List;
  */
 final class Charts {
 
-    /** One bar: what it is, how much, and the value as people read it. */
-    record Bar(String label, BigDecimal value, String text) {
+    /**
+     * One bar: what it is, how much, the value as people read it, and where a click on it leads (the
+     * queue filtered to it; none when {@code href} is null).
+     */
+    record Bar(String label, BigDecimal value, String text, String href) {
+
+        Bar(String label, BigDecimal value, String text) {
+            this(label, value, text, null);
+        }
     }
 
     /** One deadline: when, and what falls due. */
@@ -46,6 +53,9 @@ final class Charts {
             Bar bar = bars.get(i);
             int y = 4 + i * ROW;
             int length = Math.max(1, bar.value().multiply(BigDecimal.valueOf(room)).divide(max, 0, RoundingMode.HALF_UP).intValue());
+            if (bar.href() != null) {
+                svg.append("<a href=\"").append(escape(bar.href())).append("\">");
+            }
             svg.append("<g class=\"bar\"><title>").append(escape(bar.label())).append(": ").append(escape(bar.text()))
                     .append("</title>")
                     .append("<text x=\"").append(LABEL - 6).append("\" y=\"").append(y + 15)
@@ -54,6 +64,9 @@ final class Charts {
                     .append("\" height=\"").append(ROW - 8).append("\" fill=\"#0b3d62\"/>")
                     .append("<text x=\"").append(LABEL + length + 6).append("\" y=\"").append(y + 15)
                     .append("\" font-size=\"12\">").append(escape(bar.text())).append("</text></g>");
+            if (bar.href() != null) {
+                svg.append("</a>");
+            }
         }
         return svg.append("</svg>").toString();
     }

@@ -223,6 +223,7 @@ public class WebResource {
         Map<String, BigDecimal> byRegion = new TreeMap<>();
         Map<String, BigDecimal> byAgreement = new TreeMap<>();
         Map<String, Integer> openByCode = new HashMap<>();
+        Map<String, String> regionNames = new HashMap<>();
         for (FindingView f : openFindings()) {
             openByCode.merge(f.code(), 1, Integer::sum);
             if (!"ERROR".equals(f.severity())) {
@@ -235,8 +236,9 @@ public class WebResource {
             errors.computeIfAbsent(f.dossier(), d -> new long[1])[0]++;
             BigDecimal amount = f.amount() == null ? BigDecimal.ZERO : f.amount();
             atStake.merge(f.dossier(), amount, BigDecimal::add);
-            byRegion.merge(f.regionName() == null ? f.region() : f.regionName(), amount, BigDecimal::add);
-            byAgreement.merge(agreementName(f.agreement(), locale), amount, BigDecimal::add);
+            byRegion.merge(f.region(), amount, BigDecimal::add);
+            regionNames.putIfAbsent(f.region(), f.regionName() == null ? f.region() : f.regionName());
+            byAgreement.merge(f.agreement(), amount, BigDecimal::add);
         }
         List<Charts.Deadline> deadlines = new ArrayList<>();
         List<DeadlineRow> deadlineRows = new ArrayList<>();
@@ -266,12 +268,15 @@ public class WebResource {
         deadlineRows.sort(Comparator.comparing(DeadlineRow::due));
         Map<String, String> t = texts(locale);
         return page(overview).data("rows", rows)
-                .data("chartRegions", Charts.bars("chart-regions", t.get("chart_byRegion"), moneyBars(byRegion, locale)))
-                .data("chartAgreements", Charts.bars("chart-agreements", t.get("chart_byAgreement"), moneyBars(byAgreement, locale)))
+                .data("chartRegions", Charts.bars("chart-regions", t.get("chart_byRegion"), moneyBars(byRegion,
+                        regionNames::get, r -> "/granskning?region=" + nz(r) + "&severity=ERROR&status=OPEN", locale)))
+                .data("chartAgreements", Charts.bars("chart-agreements", t.get("chart_byAgreement"), moneyBars(byAgreement,
+                        a -> agreementName(a, locale), a -> "/granskning?agreement=" + nz(a) + "&severity=ERROR&status=OPEN", locale)))
                 .data("chartCodes", Charts.bars("chart-codes", t.get("chart_byCode"), openByCode.entrySet().stream()
                         .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                         .limit(12)
-                        .map(e -> new Charts.Bar(e.getKey(), BigDecimal.valueOf(e.getValue()), String.valueOf(e.getValue())))
+                        .map(e -> new Charts.Bar(conditionTitle(e.getKey(), locale), BigDecimal.valueOf(e.getValue()),
+                                String.valueOf(e.getValue()), "/granskning?code=" + nz(e.getKey()) + "&status=OPEN"))
                         .toList()))
                 .data("chartDeadlines", Charts.timeline("chart-deadlines", t.get("chart_deadlines"), today, DEADLINE_DAYS,
                         deadlines, t.get("chart_today"), t.get("chart_days")))
@@ -290,10 +295,18 @@ public class WebResource {
         }
     }
 
-    private static List<Charts.Bar> moneyBars(Map<String, BigDecimal> sums, Locale locale) {
+    /** Bars of money by key, largest first, each named by {@code label} and leading to {@code href}. */
+    private static List<Charts.Bar> moneyBars(Map<String, BigDecimal> sums, java.util.function.Function<String, String> label,
+                                              java.util.function.Function<String, String> href, Locale locale) {
         return sums.entrySet().stream().filter(e -> e.getValue().signum() > 0)
                 .sorted(Map.Entry.<String, BigDecimal>comparingByValue().reversed())
-                .map(e -> new Charts.Bar(e.getKey(), e.getValue(), Format.money(e.getValue(), locale))).toList();
+                .map(e -> new Charts.Bar(label.apply(e.getKey()), e.getValue(), Format.money(e.getValue(), locale),
+                        href.apply(e.getKey()))).toList();
+    }
+
+    /** A condition as a chart names it: its title in the language (its code when the rule set does not know it). */
+    private String conditionTitle(String code, Locale locale) {
+        return rules.current().condition(code).map(c -> c.title().in(locale)).filter(t -> !t.isBlank()).orElse(code);
     }
 
     private JsonNode report(String id, Locale locale) {
@@ -362,7 +375,9 @@ public class WebResource {
     @Produces({"text/csv", FindingExport.XLSX})
     public Response reportExport(@PathParam("id") String id, @PathParam("format") String format) {
         try {
-            return se.bidragskoll.dossier.ReportExport.of(json.readTree(dossiers.report(id, Messages.SWEDISH)), format);
+            // the page's spreadsheet shows what the page shows; the API's keeps the whole catalogue
+            return se.bidragskoll.dossier.ReportExport.of(ReportScope.scoped(json.readTree(dossiers.report(id, Messages.SWEDISH)),
+                    rules.current()), format);
         } catch (NotFoundException e) {
             return notFound();
         } catch (JsonProcessingException e) {
@@ -406,7 +421,7 @@ public class WebResource {
         Locale locale = locale();
         JsonNode report;
         try {
-            report = json.readTree(dossiers.report(id, locale));
+            report = ReportScope.scoped(json.readTree(dossiers.report(id, locale)), rules.current());
         } catch (NotFoundException e) {
             return notFound();
         } catch (JsonProcessingException e) {

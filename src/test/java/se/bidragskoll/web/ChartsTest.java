@@ -35,4 +35,12 @@ class ChartsTest {
         assertTrue(svg.contains("+90 dagar"), svg);
         assertEquals("", Charts.timeline("d", "Tidsfrister", today, 90, List.of(), "i dag", "dagar"));
     }
+
+    @Test
+    void shouldLeadFromABarToTheQueueFilteredToIt() {
+        String svg = Charts.bars("c", "Villkor", List.of(
+                new Charts.Bar("Kostnadsobjekt", BigDecimal.valueOf(3), "3", "/granskning?code=REG-COST-OBJECT&status=OPEN")));
+        assertTrue(svg.contains("<a href=\"/granskning?code=REG-COST-OBJECT&amp;status=OPEN\"><g class=\"bar\">"), svg);
+        assertTrue(svg.contains("</g></a>"), svg);
+    }
 }
