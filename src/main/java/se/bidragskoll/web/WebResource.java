@@ -413,11 +413,86 @@ public class WebResource {
 
     @GET
     @Path("underlag/{id}")
-    public Response dossier(@PathParam("id") String id) {
-        return dossierPage(id, List.of(), 200);
+    public Response dossier(@PathParam("id") String id, @QueryParam("huvudbok") String ledger,
+                            @QueryParam("inskickad") String submitted) {
+        return dossierPage(id, List.of(), 200, ledger, submitted);
     }
 
     private Response dossierPage(String id, List<String> errors, int status) {
+        return dossierPage(id, errors, status, null, null);
+    }
+
+    /**
+     * What an upload did, said on the page it leads to: the version it made, the ledger lines read and
+     * those they replaced, and the findings new, resolved and unchanged against the version before (from
+     * the audit trail of that version, which the finding tracker wrote). Null when the address names no
+     * upload or a version that is not the latest.
+     */
+    private String uploadSummary(String id, String ledger, String submitted, JsonNode report, Locale locale) {
+        boolean english = Messages.english(locale);
+        if ("oforandrad".equals(ledger)) {
+            return text("Samma huvudbok som redan är inläst: ingenting ändrades.",
+                    "The same ledger as the one already read in: nothing changed.");
+        }
+        String which = ledger != null ? ledger : submitted;
+        if (which == null || !which.matches("\\d{1,6}")) {
+            return null;
+        }
+        int version = Integer.parseInt(which);
+        if (!String.valueOf(version).equals(report.path("revision").asText())) {
+            return null;
+        }
+        List<se.bidragskoll.dossier.RevisionSummary> revisions = dossiers.revisions(id);
+        se.bidragskoll.dossier.RevisionSummary now = revisions.stream().filter(r -> r.revision() == version).findFirst().orElse(null);
+        se.bidragskoll.dossier.RevisionSummary before = revisions.stream().filter(r -> r.revision() < version)
+                .reduce((a, b) -> b).orElse(null);
+        if (now == null) {
+            return null;
+        }
+        StringBuilder said = new StringBuilder();
+        String lines = Messages.number(now.ledgerLines(), locale);
+        if (ledger != null) {
+            said.append(english ? "The ledger is read in as version " + version + ": " + lines + (now.ledgerLines() == 1 ? " line" : " lines")
+                    : "Huvudboken är inläst som version " + version + ": " + lines + (now.ledgerLines() == 1 ? " rad" : " rader"));
+            if (before != null) {
+                String old = Messages.number(before.ledgerLines(), locale);
+                said.append(english ? " replaced the " + old + (before.ledgerLines() == 1 ? " line" : " lines") + " of version " + before.revision()
+                        : " ersatte de " + old + (before.ledgerLines() == 1 ? " rad" : " rader") + " som version " + before.revision() + " hade");
+            }
+            said.append('.');
+        } else {
+            said.append(english ? "The dossier is submitted as version " + version + " with " + lines + " ledger "
+                    + (now.ledgerLines() == 1 ? "line" : "lines") + "."
+                    : "Underlaget är inskickat som version " + version + " med " + lines + " huvudboksrader.");
+        }
+        long opened = 0;
+        long resolved = 0;
+        for (HistoryEntry h : review.dossierHistory(id)) {
+            if (h.revision() == null || h.revision() != version) {
+                continue;
+            }
+            switch (h.action()) {
+                case "OPENED", "RECURRED" -> opened++;
+                case "RESOLVED" -> resolved++;
+                default -> {
+                }
+            }
+        }
+        java.util.Set<String> fingerprints = new java.util.HashSet<>();
+        report.path("findings").forEach(f -> fingerprints.add(f.path("fingerprint").asText()));
+        long unchanged = Math.max(0, fingerprints.size() - opened);
+        if (before == null) {
+            said.append(english ? " Findings: " + opened + " new." : " Fynd: " + opened + " nya.");
+        } else {
+            said.append(english ? " Findings against version " + before.revision() + ": " + opened + " new, " + resolved
+                    + " resolved, " + unchanged + " unchanged."
+                    : " Fynd jämfört med version " + before.revision() + ": " + opened + " nya, " + resolved + " åtgärdade, "
+                    + unchanged + " oförändrade.");
+        }
+        return said.toString();
+    }
+
+    private Response dossierPage(String id, List<String> errors, int status, String ledgerUpload, String submittedUpload) {
         Locale locale = locale();
         JsonNode report;
         try {
@@ -477,6 +552,7 @@ public class WebResource {
         String outcome = report.path("outcome").asText();
         boolean maySubmit = caller.isController() && caller.regions().contains(report.path("region").asText());
         return Response.status(status).type(MediaType.TEXT_HTML).entity(page(dossier).data("id", id)
+                .data("uploaded", uploadSummary(id, ledgerUpload, submittedUpload, report, locale))
                 .data("regionName", report.path("regionName").asText(report.path("region").asText()))
                 .data("agreement", agreementTitle(report.path("agreement").asText(), locale))
                 .data("asOf", report.path("asOf").asText(""))
@@ -500,8 +576,9 @@ public class WebResource {
                 return dossierPage(id, List.of(text("Filen är tom: välj huvudboken som CSV.",
                         "The file is empty: choose the ledger as CSV.")), 400);
             }
-            dossiers.replaceLedgerFile(id, region, ledger.uploadedFile());
-            return Response.seeOther(URI.create("/underlag/" + id)).build();
+            DossierService.Replaced replaced = dossiers.replaceLedgerFile(id, region, ledger.uploadedFile());
+            return Response.seeOther(URI.create("/underlag/" + id + "?huvudbok="
+                    + (replaced.changed() ? String.valueOf(replaced.revision()) : "oforandrad"))).build();
         } catch (BadInputException e) {
             return dossierPage(id, messages(e), 400);
         } catch (NotFoundException e) {
@@ -561,7 +638,7 @@ public class WebResource {
                         "Välj en fil.", "Choose a file.")))).build();
             }
             DossierService.Submitted submitted = dossiers.submit(read);
-            return Response.seeOther(URI.create("/underlag/" + submitted.dossierId())).build();
+            return Response.seeOther(URI.create("/underlag/" + submitted.dossierId() + "?inskickad=" + submitted.revision())).build();
         } catch (BadInputException e) {
             return Response.status(400).type(MediaType.TEXT_HTML).entity(submitPage(messages(e))).build();
         } catch (NotFoundException | jakarta.ws.rs.ForbiddenException e) {
@@ -715,8 +792,13 @@ public class WebResource {
     private List<String> messages(BadInputException e) {
         boolean english = Messages.english(locale());
         Locale locale = locale();
-        return e.errors().stream().map(p -> (p.field() == null ? "" : Words.field(p.field(), locale) + ": ")
-                + (english ? p.message().en() : p.message().sv())).toList();
+        return e.errors().stream().map(p -> {
+            String message = english ? p.message().en() : p.message().sv();
+            // a message that already says where (a ledger file's "rad 3, kolumn belopp: …") is not prefixed again
+            boolean placed = p.field() == null || message.startsWith(p.field())
+                    || p.field().startsWith("rad ") && (message.startsWith("rad ") || message.startsWith("row "));
+            return (placed ? "" : Words.field(p.field(), locale) + ": ") + message;
+        }).toList();
     }
 
     public static Map<String, String> texts(Locale locale) {
