@@ -319,33 +319,120 @@ public class WebResource {
         }
     }
 
+    /** A choice of a filter's list: the value sent and what people read. */
+    public record Option(String value, String text) {
+    }
+
     @GET
     @Path("granskning")
     public TemplateInstance queue(@QueryParam("region") String region, @QueryParam("agreement") String agreement,
                         @QueryParam("code") String code, @QueryParam("severity") String severity,
                         @QueryParam("status") String status, @QueryParam("sort") String sort,
-                        @QueryParam("page") String pageText) {
-        Locale locale = locale();
+                        @QueryParam("page") String pageText, @QueryParam("q") String text) {
         // a page number that is no number (a hand-edited address) shows the first page
         int page = pageText != null && pageText.strip().matches("\\d{1,7}") ? Integer.parseInt(pageText.strip()) : 0;
-        ReviewService.Query q = new ReviewService.Query(blank(region), blank(agreement), blank(code), blank(severity),
-                blank(status), blank(sort), page, QUEUE_PAGE);
-        String filter = "region=" + nz(q.region()) + "&agreement=" + nz(q.agreement()) + "&code=" + nz(q.code())
-                + "&severity=" + nz(q.severity()) + "&status=" + nz(q.status()) + "&sort=" + nz(q.sort());
+        return queuePage(new ReviewService.Query(blank(region), blank(agreement), blank(code), blank(severity),
+                blank(status), blank(sort), page, QUEUE_PAGE, null, null, blank(text)), null, List.of());
+    }
+
+    private TemplateInstance queuePage(ReviewService.Query q, String notice, List<String> errors) {
+        Locale locale = locale();
+        String filter = filter(q);
         FindingPage found = review.list(q, locale);
         List<QueueRow> rows = found.items().stream().map(f -> new QueueRow(f.id(), f.regionName(),
                 agreementName(f.agreement(), locale), f.code(),
                 f.severity(), Labels.of(f.severity(), locale), f.status(), Labels.of(f.status(), locale),
                 f.amount() == null ? "" : Format.money(f.amount(), locale), Words.text(f.message(), locale), f.ageDays())).toList();
         long pages = Math.max(1, (found.total() + QUEUE_PAGE - 1) / QUEUE_PAGE);
+        var set = rules.current();
+        java.util.Map<String, String> regionNames = se.bidragskoll.ruleset.Regions.all();
+        List<Option> regions = (caller.isSteering() ? new java.util.TreeSet<>(regionNames.keySet())
+                : new java.util.TreeSet<>(caller.regions())).stream()
+                .map(r -> new Option(r, regionNames.getOrDefault(r, r) + " (" + r + ")")).toList();
+        List<Option> agreements = set.agreements().values().stream()
+                .map(a -> new Option(a.id(), a.title().in(locale)))
+                .sorted(Comparator.comparing(Option::text)).toList();
+        List<Option> codes = set.conditions().values().stream()
+                .map(c -> new Option(c.code(), c.code() + " – " + c.title().in(locale)))
+                .sorted(Comparator.comparing(Option::value)).toList();
         return page(queue).data("q", q).data("rows", rows).data("total", found.total())
                 .data("pageNumber", q.page() + 1).data("pages", pages)
                 .data("previous", q.page() > 0 ? "/granskning?" + filter + "&page=" + (q.page() - 1) : null)
                 .data("next", q.page() + 1 < pages ? "/granskning?" + filter + "&page=" + (q.page() + 1) : null)
+                .data("regions", regions).data("agreements", agreements).data("codes", codes)
                 .data("severities", List.of("ERROR", "WARNING", "INFO"))
                 .data("statuses", List.of("OPEN", "ACKNOWLEDGED", "WAIVED", "RESOLVED"))
+                .data("actions", List.of("ACKNOWLEDGE", "WAIVE", "REOPEN"))
+                .data("mayDecide", caller.isSteering())
+                .data("notice", notice).data("errors", errors)
                 .data("exportCsv", "/granskning/export.csv?" + filter)
                 .data("exportXlsx", "/granskning/export.xlsx?" + filter);
+    }
+
+    private static String filter(ReviewService.Query q) {
+        return "region=" + nz(q.region()) + "&agreement=" + nz(q.agreement()) + "&code=" + nz(q.code())
+                + "&severity=" + nz(q.severity()) + "&status=" + nz(q.status()) + "&sort=" + nz(q.sort())
+                + "&q=" + nz(q.text());
+    }
+
+    /**
+     * One decision on several findings from the queue (the ticked ones): each is decided, and audited,
+     * on its own, as from its page; the queue comes back with the same filters, saying how many were
+     * decided and naming any that were refused and why.
+     */
+    @POST
+    @Path("granskning/beslut")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response decideMany(@FormParam("id") List<String> ids, @FormParam("action") String action,
+                               @FormParam("comment") String comment, @FormParam("until") String until,
+                               @FormParam("region") String region, @FormParam("agreement") String agreement,
+                               @FormParam("code") String code, @FormParam("severity") String severity,
+                               @FormParam("status") String status, @FormParam("sort") String sort,
+                               @FormParam("q") String text) {
+        Locale locale = locale();
+        ReviewService.Query back = new ReviewService.Query(blank(region), blank(agreement), blank(code), blank(severity),
+                blank(status), blank(sort), 0, QUEUE_PAGE, null, null, blank(text));
+        if (!caller.isSteering()) {
+            return Response.status(403).type(MediaType.TEXT_HTML).entity(queuePage(back, null, List.of(text(
+                    "Bara styrgruppen för statsbidrag fattar beslut om fynd.",
+                    "Only the steering group for state grants decides on findings.")))).build();
+        }
+        List<String> chosen = ids == null ? List.of() : ids.stream().filter(i -> i != null && !i.isBlank()).distinct().toList();
+        if (chosen.isEmpty()) {
+            return Response.status(400).type(MediaType.TEXT_HTML).entity(queuePage(back, null, List.of(text(
+                    "Kryssa för de fynd beslutet gäller.", "Tick the findings the decision is for.")))).build();
+        }
+        if (chosen.size() > QUEUE_PAGE) {
+            return Response.status(400).type(MediaType.TEXT_HTML).entity(queuePage(back, null, List.of(text(
+                    "Högst " + QUEUE_PAGE + " fynd i ett beslut.", "At most " + QUEUE_PAGE + " findings in one decision.")))).build();
+        }
+        LocalDate untilDate;
+        try {
+            untilDate = until == null || until.isBlank() ? null : LocalDate.parse(until.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            return Response.status(400).type(MediaType.TEXT_HTML).entity(queuePage(back, null, List.of(text(
+                    "Datumet ska skrivas ÅÅÅÅ-MM-DD.", "Write the date as YYYY-MM-DD.")))).build();
+        }
+        boolean english = Messages.english(locale);
+        int decided = 0;
+        List<String> refused = new ArrayList<>();
+        for (String id : chosen) {
+            try {
+                review.decide(id, new Decision(action, blank(comment), untilDate, null), locale);
+                decided++;
+            } catch (BadInputException e) {
+                FieldError error = e.errors().get(0);
+                refused.add(id + ": " + (english ? error.message().en() : error.message().sv()));
+            } catch (ConflictException e) {
+                refused.add(id + ": " + e.text().in(locale));
+            } catch (NotFoundException e) {
+                refused.add(id + ": " + text("finns inte.", "does not exist."));
+            }
+        }
+        String notice = english ? decided + (decided == 1 ? " finding decided." : " findings decided.")
+                : decided + (decided == 1 ? " fynd har fått beslutet." : " fynd har fått beslutet.");
+        return Response.status(refused.isEmpty() ? 200 : 400).type(MediaType.TEXT_HTML)
+                .entity(queuePage(back, notice, refused)).build();
     }
 
     /*
@@ -362,10 +449,30 @@ public class WebResource {
     public Response queueExport(@PathParam("format") String format, @QueryParam("region") String region,
                                 @QueryParam("agreement") String agreement, @QueryParam("code") String code,
                                 @QueryParam("severity") String severity, @QueryParam("status") String status,
-                                @QueryParam("sort") String sort) {
+                                @QueryParam("sort") String sort, @QueryParam("q") String text) {
         ReviewService.Query q = new ReviewService.Query(blank(region), blank(agreement), blank(code), blank(severity),
-                blank(status), blank(sort), 0, 500);
-        return findingExport.queue(review.list(q, locale()).items(), format);
+                blank(status), blank(sort), 0, 500, null, null, blank(text));
+        // the title block names the filters as the page does (in Swedish, as the workbook's columns)
+        Map<String, String> filters = new LinkedHashMap<>();
+        if (q.region() != null) {
+            filters.put("Region", se.bidragskoll.ruleset.Regions.name(q.region()).map(n -> n + " (" + q.region() + ")").orElse(q.region()));
+        }
+        if (q.agreement() != null) {
+            filters.put("Överenskommelse", agreementTitle(q.agreement(), Messages.SWEDISH));
+        }
+        if (q.code() != null) {
+            filters.put("Villkor", q.code());
+        }
+        if (q.severity() != null) {
+            filters.put("Allvarlighet", Labels.swedish(q.severity()));
+        }
+        if (q.status() != null) {
+            filters.put("Status", Labels.swedish(q.status()));
+        }
+        if (q.text() != null) {
+            filters.put("Sökning", q.text());
+        }
+        return findingExport.queue(review.list(q, locale()).items(), format, filters, Instant.now(clock));
     }
 
     /** The dossier's latest report as CSV or XLSX, as the API's report export. */
