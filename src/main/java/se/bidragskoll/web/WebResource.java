@@ -267,6 +267,7 @@ public class WebResource {
         }
         deadlineRows.sort(Comparator.comparing(DeadlineRow::due));
         Map<String, String> t = texts(locale);
+        List<String> trend = trend(locale, t);
         return page(overview).data("rows", rows)
                 .data("chartRegions", Charts.bars("chart-regions", t.get("chart_byRegion"), moneyBars(byRegion,
                         regionNames::get, r -> "/granskning?region=" + nz(r) + "&severity=ERROR&status=OPEN", locale)))
@@ -280,7 +281,67 @@ public class WebResource {
                         .toList()))
                 .data("chartDeadlines", Charts.timeline("chart-deadlines", t.get("chart_deadlines"), today, DEADLINE_DAYS,
                         deadlines, t.get("chart_today"), t.get("chart_days")))
-                .data("deadlines", deadlineRows);
+                .data("deadlines", deadlineRows)
+                .data("chartTrendOpen", trend.get(0)).data("chartTrendMoney", trend.get(1));
+    }
+
+    static final int TREND_MONTHS = 12;
+
+    /**
+     * The last twelve months as two column charts: findings not resolved at each month's end (opened by
+     * then, and not resolved or resolved later) and the money at stake in the errors among them. A
+     * finding that was resolved and came back counts from its first opening: the trend reads the
+     * findings as they stand, not their history. A column leads to the queue of what is open.
+     */
+    private List<String> trend(Locale locale, Map<String, String> t) {
+        java.time.YearMonth now = java.time.YearMonth.now(clock.withZone(STOCKHOLM));
+        long[] counts = new long[TREND_MONTHS];
+        BigDecimal[] money = new BigDecimal[TREND_MONTHS];
+        java.util.Arrays.fill(money, BigDecimal.ZERO);
+        Instant[] ends = new Instant[TREND_MONTHS];
+        Instant today = Instant.now(clock);
+        for (int i = 0; i < TREND_MONTHS; i++) {
+            Instant end = now.minusMonths(TREND_MONTHS - 1 - i).plusMonths(1).atDay(1).atStartOfDay(STOCKHOLM).toInstant();
+            ends[i] = end.isAfter(today) ? today : end;
+        }
+        for (FindingView f : allFindings()) {
+            if (f.openedAt() == null) {
+                continue;
+            }
+            boolean resolved = FindingEntity.Status.RESOLVED.name().equals(f.status());
+            for (int i = 0; i < TREND_MONTHS; i++) {
+                if (f.openedAt().isAfter(ends[i]) || resolved && f.updatedAt() != null && !f.updatedAt().isAfter(ends[i])) {
+                    continue;
+                }
+                counts[i]++;
+                if ("ERROR".equals(f.severity()) && f.amount() != null) {
+                    money[i] = money[i].add(f.amount());
+                }
+            }
+        }
+        List<Charts.Bar> open = new ArrayList<>();
+        List<Charts.Bar> stake = new ArrayList<>();
+        for (int i = 0; i < TREND_MONTHS; i++) {
+            String month = now.minusMonths(TREND_MONTHS - 1 - i).toString();
+            open.add(new Charts.Bar(month, BigDecimal.valueOf(counts[i]), Messages.number(counts[i], locale), i == TREND_MONTHS - 1
+                    ? "/granskning?status=OPEN" : null));
+            stake.add(new Charts.Bar(month, money[i], Format.money(money[i], locale), i == TREND_MONTHS - 1
+                    ? "/granskning?status=OPEN&severity=ERROR&sort=amount" : null));
+        }
+        return List.of(Charts.columns("chart-trend-open", t.get("chart_trendOpen"), open),
+                Charts.columns("chart-trend-money", t.get("chart_trendMoney"), stake));
+    }
+
+    private List<FindingView> allFindings() {
+        List<FindingView> all = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            FindingPage p = review.list(new ReviewService.Query(null, null, null, null, null, "age", page, 500),
+                    Messages.SWEDISH);
+            all.addAll(p.items());
+            if ((long) (page + 1) * 500 >= p.total() || page >= 200) {
+                return all;
+            }
+        }
     }
 
     private List<FindingView> openFindings() {

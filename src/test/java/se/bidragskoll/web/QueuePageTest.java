@@ -43,11 +43,15 @@ class QueuePageTest {
     }
 
     private static String store() {
+        return store(REGION);
+    }
+
+    private static String store(String region) {
         given().auth().preemptive().basic("kontroller-ovriga", "kontroller-ovriga").contentType(ContentType.JSON)
-                .body(Fixtures.read(Fixtures.JAMTLAND).replace("\"region\": \"23\"", "\"region\": \"" + REGION + "\""))
+                .body(Fixtures.read(Fixtures.JAMTLAND).replace("\"region\": \"23\"", "\"region\": \"" + region + "\""))
                 .post("/api/v1/dossiers").then().statusCode(201);
         return given().auth().preemptive().basic("kontroller-ovriga", "kontroller-ovriga").contentType(ContentType.JSON)
-                .body(Fixtures.read(Fixtures.VASTMANLAND).replace("\"region\": \"19\"", "\"region\": \"" + REGION + "\""))
+                .body(Fixtures.read(Fixtures.VASTMANLAND).replace("\"region\": \"19\"", "\"region\": \"" + region + "\""))
                 .post("/api/v1/dossiers").then().statusCode(201).extract().path("dossier");
     }
 
@@ -156,5 +160,25 @@ class QueuePageTest {
         assertTrue(sheet.contains("<pane") && sheet.contains("state=\"frozen\""), "frozen header");
         assertTrue(sheet.contains("<autoFilter"), "filterable header");
         assertTrue(styles.contains("yyyy-mm-dd hh:mm"), "opened as a date-time cell");
+    }
+
+    /** The overview's bars lead to the queue filtered to them, and the trend shows this month's open findings. */
+    @Test
+    void shouldLeadFromTheChartsToTheQueueAndShowTheTrend() {
+        store("13");
+        Map<String, String> steering = login(TestUsers.STEERING);
+        String html = given().cookies(steering).get("/").then().statusCode(200).extract().asString();
+        assertTrue(Pattern.compile("<a href=\"/granskning\\?region=\\d\\d&amp;severity=ERROR&amp;status=OPEN\"><g class=\"bar\">")
+                .matcher(html).find(), "a region's bar leads to its open errors: "
+                + html.substring(html.indexOf("chart-regions"), Math.min(html.length(), html.indexOf("chart-regions") + 1500)));
+        Matcher code = Pattern.compile("<a href=\"(/granskning\\?code=[A-Z0-9-]+&amp;status=OPEN)\"><g class=\"bar\"><title>([^<]+)</title>")
+                .matcher(html);
+        assertTrue(code.find(), "a condition's bar leads to its open findings");
+        assertFalse(code.group(2).matches("[A-Z0-9-]+: \\d+"), "named by its title, not a bare code: " + code.group(2));
+        String queue = given().cookies(steering).get(code.group(1).replace("&amp;", "&")).then().statusCode(200).extract().asString();
+        assertFalse(queue.contains("<span id=\"total\">0</span>"), "the queue it leads to has those findings");
+        assertTrue(html.contains("id=\"chart-trend-open\"") && html.contains("id=\"chart-trend-money\""), "the trend by month");
+        String month = java.time.YearMonth.now(java.time.ZoneId.of("Europe/Stockholm")).toString();
+        assertTrue(html.contains("<title>" + month + ": "), "this month's column");
     }
 }
