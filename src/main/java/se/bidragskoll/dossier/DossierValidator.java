@@ -106,6 +106,10 @@ public final class DossierValidator {
                 if (l.amount() != null && Limits.inRange(l.amount())) {
                     total = total.add(l.amount().abs());
                 }
+                if (l.line() != null && l.line() < 0) {
+                    errors.add(error(at + ".line", "Radnumret " + l.line() + " är negativt; ange verifikationsradens nummer (0 eller större).",
+                            "The line number " + l.line() + " is negative; give the voucher line's number (0 or more)."));
+                }
                 length(errors, at + ".voucher", l.voucher(), 100);
                 length(errors, at + ".account", l.account(), 40);
                 length(errors, at + ".responsibility", l.responsibility(), 40);
@@ -173,6 +177,11 @@ public final class DossierValidator {
                     errors.add(error("indicators[" + i + "].period", "Indikatorn " + x.indicator()
                             + " saknar period.", "The indicator " + x.indicator() + " has no period."));
                 }
+                if (x != null && x.value() != null && !Limits.inRange(x.value())) {
+                    errors.add(error("indicators[" + i + "].value", "Värdet är för stort: högst "
+                            + Limits.MAX_AMOUNT.toPlainString() + " (plus eller minus).",
+                            "The value is too large: at most " + Limits.MAX_AMOUNT.toPlainString() + " (either sign)."));
+                }
             }
         }
         if (!errors.isEmpty()) {
@@ -236,6 +245,8 @@ public final class DossierValidator {
             length(errors, path, text, freeText ? Limits.MAX_TEXT : Limits.MAX_CODE);
         } else if (value instanceof LocalDate date) {
             date(errors, path, date);
+        } else if (value instanceof java.time.YearMonth month) {
+            date(errors, path, month.atDay(1));
         } else if (value instanceof List<?> list) {
             for (int i = 0; i < list.size() && errors.size() < 100; i++) {
                 bounded(errors, path + "[" + i + "]", list.get(i));

@@ -17,6 +17,9 @@ public final class Messages {
     public static final Locale SWEDISH = Locale.forLanguageTag("sv-SE");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_]+)}");
 
+    /** {@code {county, number}}: a count in digit groups, {@code 271 095} (no-break spaces) or {@code 271,095}. */
+    private static final Pattern NUMBER = Pattern.compile("\\{([A-Za-z0-9_]+), number}");
+
     private Messages() {
     }
 
@@ -43,7 +46,16 @@ public final class Messages {
             p.appendReplacement(plural, Matcher.quoteReplacement(text));
         }
         p.appendTail(plural);
-        Matcher m = PLACEHOLDER.matcher(plural.toString());
+        Matcher n = NUMBER.matcher(plural.toString());
+        StringBuilder numbers = new StringBuilder();
+        while (n.find()) {
+            Object value = args.get(n.group(1));
+            String text = value instanceof Number number ? number(number, locale)
+                    : value == null && !args.containsKey(n.group(1)) ? n.group() : format(value, locale);
+            n.appendReplacement(numbers, Matcher.quoteReplacement(text));
+        }
+        n.appendTail(numbers);
+        Matcher m = PLACEHOLDER.matcher(numbers.toString());
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             Object value = args.get(m.group(1));
@@ -86,6 +98,15 @@ public final class Messages {
         symbols.setDecimalSeparator(decimal);
         symbols.setMinusSign('-');
         return new DecimalFormat[]{new DecimalFormat("#,##0", symbols), new DecimalFormat("#,##0.00", symbols)};
+    }
+
+    /** A whole number in digit groups: no-break spaces in Swedish ({@code 10 120 242}), commas in English. */
+    public static String number(Number value, Locale locale) {
+        DecimalFormatSymbols symbols = new DecimalFormatSymbols(Locale.ROOT);
+        symbols.setGroupingSeparator(english(locale) ? ',' : '\u00a0');
+        symbols.setDecimalSeparator(english(locale) ? '.' : ',');
+        symbols.setMinusSign('-');
+        return new DecimalFormat("#,##0.##", symbols).format(new BigDecimal(value.toString()));
     }
 
     public static boolean english(Locale locale) {

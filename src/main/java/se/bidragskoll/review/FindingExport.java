@@ -25,8 +25,17 @@ public class FindingExport {
             "Status", "Belopp (kr)", "Meddelande", "Källa", "Öppnat", "Undantag till", "Kommentar"};
 
     public Response queue(List<FindingView> items, String format) {
+        return queue(items, format, java.util.Map.of(), java.time.Instant.now());
+    }
+
+    /**
+     * The queue as CSV or XLSX; the workbook opens with a title block saying what it is, when it was
+     * taken and with which filters ({@code filters}: label → value as people read them).
+     */
+    public Response queue(List<FindingView> items, String format, java.util.Map<String, String> filters,
+                          java.time.Instant at) {
         if ("xlsx".equals(format)) {
-            StreamingOutput body = out -> xlsx(items, out);
+            StreamingOutput body = out -> xlsx(items, out, filters, at);
             return Response.ok(body, XLSX).header("Content-Disposition", "attachment; filename=\"granskning.xlsx\"").build();
         }
         StreamingOutput body = out -> csv(items, out);
@@ -51,14 +60,45 @@ public class FindingExport {
     }
 
     static void xlsx(List<FindingView> items, OutputStream out) {
+        xlsx(items, out, java.util.Map.of(), java.time.Instant.now());
+    }
+
+    private static final java.time.ZoneId STOCKHOLM = java.time.ZoneId.of("Europe/Stockholm");
+
+    static void xlsx(List<FindingView> items, OutputStream out, java.util.Map<String, String> filters, java.time.Instant at) {
         try {
             Workbook workbook = new Workbook(out, "Bidragskoll", "1.0");
             Worksheet sheet = workbook.newWorksheet("Granskning");
-            for (int c = 0; c < COLUMNS.length; c++) {
-                sheet.value(0, c, COLUMNS[c]);
-                sheet.style(0, c).bold().set();
+            sheet.value(0, 0, "Granskningskö från Bidragskoll");
+            sheet.style(0, 0).bold().fontSize(14).set();
+            sheet.value(1, 0, "Uttagen");
+            sheet.style(1, 0).bold().set();
+            sheet.value(1, 1, at.atZone(STOCKHOLM).toLocalDateTime());
+            sheet.style(1, 1).format(SheetFormats.DATE_TIME).horizontalAlignment("left").set();
+            sheet.value(2, 0, "Fynd");
+            sheet.style(2, 0).bold().set();
+            sheet.value(2, 1, items.size());
+            sheet.style(2, 1).horizontalAlignment("left").set();
+            int row = 3;
+            for (var f : filters.entrySet()) {
+                sheet.value(row, 0, f.getKey());
+                sheet.style(row, 0).bold().set();
+                sheet.value(row, 1, f.getValue());
+                row++;
             }
-            int row = 1;
+            if (filters.isEmpty()) {
+                sheet.value(row, 0, "Filter");
+                sheet.style(row, 0).bold().set();
+                sheet.value(row, 1, "inga (alla fynd du får se)");
+                row++;
+            }
+            int header = row + 1;
+            for (int c = 0; c < COLUMNS.length; c++) {
+                sheet.value(header, c, COLUMNS[c]);
+                sheet.style(header, c).bold().fillColor("DDEBF7").set();
+            }
+            sheet.freezePane(0, header + 1);
+            row = header + 1;
             BigDecimal total = BigDecimal.ZERO;
             for (FindingView f : items) {
                 sheet.value(row, 0, f.id());
@@ -66,8 +106,8 @@ public class FindingExport {
                 sheet.value(row, 2, f.region() + " " + f.regionName());
                 sheet.value(row, 3, f.agreement());
                 sheet.value(row, 4, f.code());
-                sheet.value(row, 5, f.severity());
-                sheet.value(row, 6, f.status());
+                sheet.value(row, 5, se.bidragskoll.api.Labels.swedish(f.severity()));
+                sheet.value(row, 6, se.bidragskoll.api.Labels.swedish(f.status()));
                 if (f.amount() != null) {
                     sheet.value(row, 7, f.amount());
                     sheet.style(row, 7).format(SheetFormats.MONEY).set();
@@ -75,15 +115,28 @@ public class FindingExport {
                 }
                 sheet.value(row, 8, f.message());
                 sheet.value(row, 9, f.source() == null ? null : f.source().document());
-                sheet.value(row, 10, f.openedAt().toString());
-                sheet.value(row, 11, f.waivedUntil() == null ? null : f.waivedUntil().toString());
+                if (f.openedAt() != null) {
+                    sheet.value(row, 10, f.openedAt().atZone(STOCKHOLM).toLocalDateTime());
+                    sheet.style(row, 10).format(SheetFormats.DATE_TIME).set();
+                }
+                if (f.waivedUntil() != null) {
+                    sheet.value(row, 11, f.waivedUntil());
+                    sheet.style(row, 11).format(SheetFormats.DATE).set();
+                }
                 sheet.value(row, 12, f.lastComment());
                 row++;
+            }
+            if (row > header + 1) {
+                sheet.setAutoFilter(header, 0, row - 1, COLUMNS.length - 1);
             }
             sheet.value(row, 6, "Summa");
             sheet.style(row, 6).bold().set();
             sheet.value(row, 7, total);
             sheet.style(row, 7).bold().format(SheetFormats.MONEY).set();
+            double[] widths = {20, 20, 26, 24, 26, 14, 14, 18, 70, 30, 17, 13, 30};
+            for (int c = 0; c < widths.length; c++) {
+                sheet.width(c, widths[c]);
+            }
             workbook.finish();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -39,10 +39,10 @@ public class ReviewResource {
                             @QueryParam("status") String status, @QueryParam("sort") String sort,
                             @QueryParam("page") String page, @QueryParam("size") String size,
                             @QueryParam("subject") String subject,
-                            @QueryParam("plan") String plan, @Context HttpHeaders headers) {
+                            @QueryParam("plan") String plan, @QueryParam("q") String text, @Context HttpHeaders headers) {
         return review.list(new ReviewService.Query(region, agreement, code, severity, status, sort,
                         se.bidragskoll.api.QueryNumbers.integer(page, "page", 0, 0, 1_000_000),
-                        se.bidragskoll.api.QueryNumbers.integer(size, "size", 50, 1, 1_000), subject, plan),
+                        se.bidragskoll.api.QueryNumbers.integer(size, "size", 50, 1, 1_000), subject, plan, text),
                 Languages.of(headers));
     }
 
@@ -54,9 +54,10 @@ public class ReviewResource {
                                 @QueryParam("agreement") String agreement, @QueryParam("code") String code,
                                 @QueryParam("severity") String severity, @QueryParam("status") String status,
                                 @QueryParam("sort") String sort, @QueryParam("subject") String subject,
-                                @QueryParam("plan") String plan, @Context HttpHeaders headers) {
+                                @QueryParam("plan") String plan, @QueryParam("q") String text,
+                                @Context HttpHeaders headers) {
         FindingPage all = review.list(new ReviewService.Query(region, agreement, code, severity, status, sort, 0, 500,
-                        subject, plan),
+                        subject, plan, text),
                 Languages.of(headers));
         return export.queue(all.items(), format);
     }

@@ -32,13 +32,21 @@ public class ReviewService {
 
     /** Filters, sorting and paging of the queue. */
     public record Query(String region, String agreement, String code, String severity, String status, String sort,
-                        int page, int size, String subject, String plan) {
+                        int page, int size, String subject, String plan, String text) {
 
         public Query(String region, String agreement, String code, String severity, String status, String sort,
                      int page, int size) {
-            this(region, agreement, code, severity, status, sort, page, size, null, null);
+            this(region, agreement, code, severity, status, sort, page, size, null, null, null);
+        }
+
+        public Query(String region, String agreement, String code, String severity, String status, String sort,
+                     int page, int size, String subject, String plan) {
+            this(region, agreement, code, severity, status, sort, page, size, subject, plan, null);
         }
     }
+
+    /** The longest free-text search of the queue. */
+    static final int MAX_SEARCH = 200;
 
     private static final Set<String> SEVERITIES = Set.of("ERROR", "WARNING", "INFO");
 
@@ -80,6 +88,24 @@ public class ReviewService {
                 default -> throw BadInputException.of("subject", "Okänt slag: ange plan eller dossier.",
                         "Unknown subject: use plan or dossier.");
             }
+        }
+        if (q.text() != null && !q.text().isBlank()) {
+            String text = q.text().strip();
+            if (text.length() > MAX_SEARCH) {
+                throw BadInputException.of("q", "Sökningen är " + text.length() + " tecken; högst " + MAX_SEARCH + ".",
+                        "The search is " + text.length() + " characters; at most " + MAX_SEARCH + ".");
+            }
+            // words in the finding's message (either language), its id, code or dossier; % and _ taken as written
+            String like = "%" + text.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+            params.add(like);
+            int n = params.size();
+            where.append(" and (");
+            String[] columns = {"messageSv", "messageEn", "id", "code", "dossierId"};
+            for (int c = 0; c < columns.length; c++) {
+                where.append(c == 0 ? "" : " or ").append("lower(").append(columns[c]).append(") like ?").append(n)
+                        .append(" escape '!'");
+            }
+            where.append(')');
         }
         if (q.severity() != null && !q.severity().isBlank()) {
             if (!SEVERITIES.contains(q.severity())) {

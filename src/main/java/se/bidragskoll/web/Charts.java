@@ -12,8 +12,15 @@ import java.util.List;
  */
 final class Charts {
 
-    /** One bar: what it is, how much, and the value as people read it. */
-    record Bar(String label, BigDecimal value, String text) {
+    /**
+     * One bar: what it is, how much, the value as people read it, and where a click on it leads (the
+     * queue filtered to it; none when {@code href} is null).
+     */
+    record Bar(String label, BigDecimal value, String text, String href) {
+
+        Bar(String label, BigDecimal value, String text) {
+            this(label, value, text, null);
+        }
     }
 
     /** One deadline: when, and what falls due. */
@@ -46,6 +53,9 @@ final class Charts {
             Bar bar = bars.get(i);
             int y = 4 + i * ROW;
             int length = Math.max(1, bar.value().multiply(BigDecimal.valueOf(room)).divide(max, 0, RoundingMode.HALF_UP).intValue());
+            if (bar.href() != null) {
+                svg.append("<a href=\"").append(escape(bar.href())).append("\">");
+            }
             svg.append("<g class=\"bar\"><title>").append(escape(bar.label())).append(": ").append(escape(bar.text()))
                     .append("</title>")
                     .append("<text x=\"").append(LABEL - 6).append("\" y=\"").append(y + 15)
@@ -54,6 +64,57 @@ final class Charts {
                     .append("\" height=\"").append(ROW - 8).append("\" fill=\"#0b3d62\"/>")
                     .append("<text x=\"").append(LABEL + length + 6).append("\" y=\"").append(y + 15)
                     .append("\" font-size=\"12\">").append(escape(bar.text())).append("</text></g>");
+            if (bar.href() != null) {
+                svg.append("</a>");
+            }
+        }
+        return svg.append("</svg>").toString();
+    }
+
+    /**
+     * Columns over time, oldest first (a month each): the height is the value, the label below, the exact
+     * value in each column's title and above it; a column with an {@code href} leads there.
+     */
+    static String columns(String id, String title, List<Bar> columns) {
+        if (columns.isEmpty() || columns.stream().allMatch(c -> c.value().signum() == 0)) {
+            return "";
+        }
+        BigDecimal max = columns.stream().map(Bar::value).max(BigDecimal::compareTo).orElse(BigDecimal.ONE);
+        if (max.signum() <= 0) {
+            max = BigDecimal.ONE;
+        }
+        int top = 22;
+        int room = 120;
+        int height = top + room + 24;
+        int step = (WIDTH - 20) / columns.size();
+        StringBuilder svg = new StringBuilder();
+        svg.append("<svg id=\"").append(id).append("\" class=\"chart\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\" width=\"")
+                .append(WIDTH).append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ')
+                .append(height).append("\"><title>").append(escape(title)).append("</title>")
+                .append("<line x1=\"10\" y1=\"").append(top + room).append("\" x2=\"").append(WIDTH - 10).append("\" y2=\"")
+                .append(top + room).append("\" stroke=\"#57606a\"/>");
+        for (int i = 0; i < columns.size(); i++) {
+            Bar c = columns.get(i);
+            int length = c.value().signum() <= 0 ? 0
+                    : Math.max(1, c.value().multiply(BigDecimal.valueOf(room)).divide(max, 0, RoundingMode.HALF_UP).intValue());
+            int x = 10 + i * step + step / 6;
+            int w = Math.max(4, step * 2 / 3);
+            if (c.href() != null) {
+                svg.append("<a href=\"").append(escape(c.href())).append("\">");
+            }
+            svg.append("<g class=\"column\"><title>").append(escape(c.label())).append(": ").append(escape(c.text()))
+                    .append("</title><rect x=\"").append(x).append("\" y=\"").append(top + room - length).append("\" width=\"")
+                    .append(w).append("\" height=\"").append(length).append("\" fill=\"#0b3d62\"/>")
+                    .append("<text x=\"").append(x + w / 2).append("\" y=\"").append(top + room + 16)
+                    .append("\" text-anchor=\"middle\" font-size=\"10\">").append(escape(c.label())).append("</text>");
+            if (i == columns.size() - 1 || c.value().compareTo(max) == 0) {
+                svg.append("<text x=\"").append(x + w / 2).append("\" y=\"").append(top + room - length - 5)
+                        .append("\" text-anchor=\"middle\" font-size=\"10\">").append(escape(c.text())).append("</text>");
+            }
+            svg.append("</g>");
+            if (c.href() != null) {
+                svg.append("</a>");
+            }
         }
         return svg.append("</svg>").toString();
     }

@@ -102,6 +102,68 @@ public class DossierWorkbook {
                     new Column("Indikator", "indicator", Kind.TEXT), new Column("Period", "period", Kind.TEXT),
                     new Column("Värde", "value", Kind.AMOUNT))));
 
+    /** The first sheet: what the workbook is and how to fill it in, in Swedish and English. */
+    static final String INSTRUCTIONS_SHEET = "Instruktioner";
+
+    /** The last sheet: the values the drop-down lists offer, with their titles. */
+    static final String LISTS_SHEET = "Listor";
+
+    /** A row whose first cell starts with this is an example and is not read. */
+    static final String EXAMPLE = "EXEMPEL";
+
+    /** The example row of each sheet (row 2), as the dossier's JSON has it; its first cell is marked {@link #EXAMPLE}. */
+    static final Map<String, String> EXAMPLES = Map.of(
+            "Åtgärder", "{\"id\": \"A1\", \"title\": \"Kvällsmottagning på vårdcentralen\", \"area\": \"tillganglighet\","
+                    + " \"purpose\": \"tillganglighet\", \"amount\": 250000, \"permanent\": false,"
+                    + " \"exitPlan\": \"Avslutas när medlen är slut\"}",
+            "Fördelningar", "{\"unit\": \"Primärvården\", \"amount\": 1500000, \"purpose\": \"tillganglighet\"}",
+            "Avrop", "{\"unit\": \"Primärvården\", \"date\": \"2018-09-30\", \"amount\": 500000}",
+            "Händelser", "{\"kind\": \"action-plan-submitted\", \"date\": \"2018-03-31\", \"recipient\": \"SKR\","
+                    + " \"reference\": \"Dnr RS 2018/12\"}",
+            "Huvudbok", "{\"voucher\": \"A 104233\", \"line\": 1, \"date\": \"2018-05-31\", \"account\": \"5010\","
+                    + " \"responsibility\": \"41200\", \"activity\": \"310\", \"object\": \"9916\", \"unit\": \"Primärvården\","
+                    + " \"measure\": \"A1\", \"amount\": 3210.40, \"text\": \"Sjuksköterska, kvällsmottagning\"}",
+            "Väntetidsrapporter", "{\"month\": \"2018-01\", \"deliveredOn\": \"2018-02-10\"}",
+            "Indikatorer", "{\"indicator\": \"svf-andel\", \"period\": \"2023\", \"value\": 0.72}");
+
+    /** The grant sheet's example values, beside the values (column C, not read). */
+    static final Map<String, String> GRANT_EXAMPLES = Map.ofEntries(
+            Map.entry("region", "23"), Map.entry("agreement", "patientmiljarden-2018"), Map.entry("asOf", "2018-12-31"),
+            Map.entry("grant.grantedAmount", "12 600 000,00"), Map.entry("grant.receivedOn", "2018-06-15"),
+            Map.entry("grant.category", "2"), Map.entry("grant.costObject", "9916"),
+            Map.entry("grant.responsible", "Hälso- och sjukvårdsdirektören"),
+            Map.entry("actionPlan.submittedOn", "2018-03-31"), Map.entry("actionPlan.recipient", "SKR"),
+            Map.entry("actionPlan.decidedBy", "Regionstyrelsen"), Map.entry("actionPlan.decidedOn", "2018-03-20"),
+            Map.entry("steeringGroupAnalysis.date", "2018-11-15"));
+
+    private static final String[] INSTRUCTIONS = {
+        "Underlag till Bidragskoll",
+        "Fyll i en flik per del av underlaget och ladda upp arbetsboken under Skicka in. Den läses allt eller inget: "
+                + "finns ett enda fel sparas ingenting, och varje fel anger flik, rad och kolumn.",
+        "Bidrag: ett fält per rad; skriv värdet i kolumn B. Kolumn C visar ett exempel och läses inte.",
+        "Övriga flikar: en rad per post under rubrikraden. Ändra inte rubrikerna. Rad 2 är ett exempel "
+                + "(första cellen börjar med EXEMPEL) och läses inte; skriv över den eller låt den stå.",
+        "Datum som datumceller eller ÅÅÅÅ-MM-DD, månader ÅÅÅÅ-MM, belopp i kronor som tal eller 12 600 000,00, ja/nej som ja eller nej.",
+        "Listor: cellerna för överenskommelse, region, typ av händelse, syfte och indikator har rullgardinslistor; "
+                + "fliken Listor visar värdena med sina namn.",
+        "Händelser: typerna är de händelser som överenskommelserna sätter tidsfrister för. Indikatorer: de värden "
+                + "som prestationskraven bedöms på (indikator, period, värde).",
+        "",
+        "Dossier for Bidragskoll",
+        "Fill in one sheet per part of the dossier and upload the workbook under Submit. It is read all or nothing: "
+                + "with a single error nothing is stored, and every error names sheet, row and column.",
+        "Bidrag (grant): one field a row; write the value in column B. Column C shows an example and is not read.",
+        "Other sheets: one row per item below the header row. Do not change the headers. Row 2 is an example "
+                + "(its first cell starts with EXEMPEL) and is not read; overwrite it or leave it.",
+        "Dates as date cells or YYYY-MM-DD, months YYYY-MM, amounts in kronor as numbers or 12 600 000,00, yes/no as ja or nej.",
+        "Lists: the cells for agreement, region, event kind, purpose and indicator have drop-down lists; the sheet "
+                + "Listor shows the values with their names.",
+    };
+
+    /** A drop-down list: the column it fills (sheet, header) and the values, each with its name. */
+    record Choices(String title, List<String[]> values) {
+    }
+
     private static final String MONEY = "#,##0.00";
     private static final String DATE = "yyyy-mm-dd";
     private static final int MAX_ERRORS = 100;
@@ -109,23 +171,97 @@ public class DossierWorkbook {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    se.bidragskoll.ruleset.RuleSetHolder rules;
+
+    /** What the drop-down lists offer, from the rule set in use: agreements, regions, event kinds, purposes, indicators. */
+    Map<String, Choices> choices() {
+        se.bidragskoll.ruleset.RuleSet set = rules.current();
+        Map<String, Choices> lists = new java.util.LinkedHashMap<>();
+        lists.put("agreement", new Choices("Överenskommelse", set.agreements().values().stream()
+                .sorted(java.util.Comparator.comparing(se.bidragskoll.ruleset.AgreementDef::id))
+                .map(a -> new String[]{a.id(), a.title().sv()}).toList()));
+        lists.put("region", new Choices("Region (länskod)", se.bidragskoll.ruleset.Regions.all().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey()).map(e -> new String[]{e.getKey(), e.getValue()}).toList()));
+        lists.put("kind", new Choices("Typ av händelse", se.bidragskoll.dossier.DossierValidator.EVENT_KINDS.stream()
+                .map(k -> new String[]{k, eventKind(k)}).toList()));
+        Map<String, String> purposes = new java.util.TreeMap<>();
+        Map<String, String> indicators = new java.util.TreeMap<>();
+        for (se.bidragskoll.ruleset.AgreementDef a : set.agreements().values()) {
+            for (se.bidragskoll.ruleset.ConditionSpec c : a.conditionList()) {
+                JsonNode listed = c.params() == null ? null : c.params().get("purposes");
+                if (listed != null && listed.isArray()) {
+                    listed.forEach(p -> purposes.putIfAbsent(p.path("id").asText(), p.path("title").asText("")));
+                }
+                JsonNode indicator = c.params() == null ? null : c.params().get("indicator");
+                if (indicator != null && indicator.isTextual()) {
+                    JsonNode title = c.params().get("title");
+                    indicators.putIfAbsent(indicator.asText(), title == null ? "" : title.asText(""));
+                }
+            }
+        }
+        purposes.remove("");
+        lists.put("purpose", new Choices("Syfte", purposes.entrySet().stream().map(e -> new String[]{e.getKey(), e.getValue()}).toList()));
+        lists.put("indicator", new Choices("Indikator", indicators.entrySet().stream()
+                .map(e -> new String[]{e.getKey(), e.getValue()}).toList()));
+        return lists;
+    }
+
+    private static String eventKind(String kind) {
+        return switch (kind) {
+            case "action-plan-submitted" -> "Handlingsplan inskickad";
+            case "report-submitted" -> "Redovisning inskickad";
+            case "financial-report-submitted" -> "Ekonomisk redovisning inskickad";
+            case "payment-requested" -> "Utbetalning begärd";
+            case "repayment-made" -> "Återbetalning gjord";
+            case "application-submitted" -> "Ansökan inskickad";
+            default -> kind;
+        };
+    }
+
     /** The workbook, empty or filled with a stored dossier. */
     public Response download(Dossier dossier, String name) {
         JsonNode tree = dossier == null ? json.createObjectNode() : json.valueToTree(dossier);
+        Map<String, Choices> lists = choices();
         StreamingOutput body = out -> {
             Workbook workbook = new Workbook(out, "Bidragskoll", "1.0");
+            Worksheet help = workbook.newWorksheet(INSTRUCTIONS_SHEET);
+            help.width(0, 120);
+            for (int i = 0; i < INSTRUCTIONS.length; i++) {
+                help.value(i, 0, INSTRUCTIONS[i]);
+                help.style(i, 0).wrapText(true).set();
+            }
+            help.style(0, 0).bold().fontSize(14).set();
+            help.style(8, 0).bold().fontSize(14).set();
             Worksheet grant = workbook.newWorksheet(GRANT_SHEET);
+            // the lists live on the last sheet; the validations refer to it by name
+            Map<String, String> listRanges = new java.util.HashMap<>();
+            int listColumn = 0;
+            for (Map.Entry<String, Choices> e : lists.entrySet()) {
+                int size = Math.max(1, e.getValue().values().size());
+                listRanges.put(e.getKey(), "'" + LISTS_SHEET + "'!$" + letter(listColumn) + "$2:$" + letter(listColumn) + "$" + (size + 1));
+                listColumn += 3;
+            }
             grant.value(0, 0, "Fält");
             grant.value(0, 1, "Värde");
+            grant.value(0, 2, "Exempel (läses inte)");
             grant.style(0, 0).bold().set();
             grant.style(0, 1).bold().set();
+            grant.style(0, 2).bold().set();
             for (int i = 0; i < GRANT.size(); i++) {
                 Column c = GRANT.get(i);
                 grant.value(i + 1, 0, c.header());
                 write(grant, i + 1, 1, c.kind(), at(tree, c.field()));
+                grant.value(i + 1, 2, GRANT_EXAMPLES.getOrDefault(c.field(), ""));
+                grant.style(i + 1, 2).italic().fontColor("808080").set();
+                String list = "region".equals(c.field()) ? "region" : "agreement".equals(c.field()) ? "agreement" : null;
+                if (list != null) {
+                    dropDown(grant, i + 1, i + 1, 1, listRanges.get(list), true);
+                }
             }
             grant.width(0, 30);
             grant.width(1, 40);
+            grant.width(2, 34);
             for (Table table : TABLES) {
                 Worksheet sheet = workbook.newWorksheet(table.sheet());
                 for (int c = 0; c < table.columns().size(); c++) {
@@ -134,7 +270,17 @@ public class DossierWorkbook {
                     sheet.width(c, Math.max(12, table.columns().get(c).header().length() + 4));
                 }
                 sheet.freezePane(0, 1);
-                int row = 1;
+                JsonNode example = example(table.sheet());
+                for (int c = 0; c < table.columns().size(); c++) {
+                    Column column = table.columns().get(c);
+                    if (c == 0) {
+                        sheet.value(1, 0, EXAMPLE + ": " + example.path(column.field()).asText());
+                    } else {
+                        write(sheet, 1, c, column.kind(), example.path(column.field()));
+                    }
+                    sheet.style(1, c).italic().fontColor("808080").set();
+                }
+                int row = 2;
                 for (JsonNode item : at(tree, table.path())) {
                     for (int c = 0; c < table.columns().size(); c++) {
                         Column column = table.columns().get(c);
@@ -142,10 +288,59 @@ public class DossierWorkbook {
                     }
                     row++;
                 }
+                int last = Math.max(row + 500, 1000);
+                for (int c = 0; c < table.columns().size(); c++) {
+                    String field = table.columns().get(c).field();
+                    String list = switch (table.path() + "." + field) {
+                        case "events.kind" -> "kind";
+                        case "actionPlan.measures.purpose", "allocations.purpose" -> "purpose";
+                        case "indicators.indicator" -> "indicator";
+                        default -> null;
+                    };
+                    if (list != null) {
+                        // event kinds are all the validator takes; purposes and indicators are the agreements' own
+                        dropDown(sheet, 2, last, c, listRanges.get(list), "kind".equals(list));
+                    }
+                }
+            }
+            Worksheet listSheet = workbook.newWorksheet(LISTS_SHEET);
+            int col = 0;
+            for (Choices choices : lists.values()) {
+                listSheet.value(0, col, choices.title());
+                listSheet.value(0, col + 1, "Namn");
+                listSheet.style(0, col).bold().set();
+                listSheet.style(0, col + 1).bold().set();
+                for (int i = 0; i < choices.values().size(); i++) {
+                    listSheet.value(i + 1, col, choices.values().get(i)[0]);
+                    listSheet.value(i + 1, col + 1, choices.values().get(i)[1]);
+                }
+                listSheet.width(col, 26);
+                listSheet.width(col + 1, 40);
+                col += 3;
             }
             workbook.finish();
         };
         return Response.ok(body, XLSX).header("Content-Disposition", "attachment; filename=\"" + name + ".xlsx\"").build();
+    }
+
+    private JsonNode example(String sheet) {
+        try {
+            return json.readTree(EXAMPLES.getOrDefault(sheet, "{}"));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A drop-down list on the cells of a column, from a range of the lists sheet; a value outside it is refused or warned of. */
+    private static void dropDown(Worksheet sheet, int firstRow, int lastRow, int col, String listRange, boolean strict) {
+        sheet.range(firstRow, col, lastRow, col).validateWithListByFormula(listRange)
+                .allowBlank(true)
+                .errorStyle(strict ? org.dhatim.fastexcel.DataValidationErrorStyle.STOP
+                        : org.dhatim.fastexcel.DataValidationErrorStyle.WARNING)
+                .showErrorMessage(true)
+                .errorTitle(strict ? "Okänt värde" : "Inte i listan")
+                .error(strict ? "Välj ett värde i listan (fliken Listor)." 
+                        : "Värdet finns inte i listan (fliken Listor). Kontrollera att det är överenskommelsens eget.");
     }
 
     private static void write(Worksheet sheet, int row, int col, Kind kind, JsonNode value) {
@@ -258,7 +453,7 @@ public class DossierWorkbook {
                 }
                 continue;
             }
-            if (blank(row)) {
+            if (blank(row) || example(row)) {
                 continue;
             }
             ObjectNode item = items.addObject();
@@ -322,6 +517,12 @@ public class DossierWorkbook {
         }
         String text = cell.getType() == CellType.NUMBER ? cell.getRawValue() : cell.getText();
         return text == null || text.isBlank() ? null : text;
+    }
+
+    /** The example row of a sheet (first cell "EXEMPEL: …"): shown to help, never read. */
+    private static boolean example(Row row) {
+        String first = text(row.getOptionalCell(0).orElse(null));
+        return first != null && first.strip().toUpperCase(Locale.ROOT).startsWith(EXAMPLE);
     }
 
     private static boolean blank(Row row) {

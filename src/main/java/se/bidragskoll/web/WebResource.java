@@ -177,6 +177,13 @@ public class WebResource {
     @Location("submit.html")
     Template submit;
 
+    @Inject
+    @Location("calendar.html")
+    Template calendar;
+
+    @Inject
+    se.bidragskoll.calendar.CalendarFeed feeds;
+
     @GET
     @Path("logga-in")
     public TemplateInstance login(@QueryParam("fel") String failed) {
@@ -216,6 +223,7 @@ public class WebResource {
         Map<String, BigDecimal> byRegion = new TreeMap<>();
         Map<String, BigDecimal> byAgreement = new TreeMap<>();
         Map<String, Integer> openByCode = new HashMap<>();
+        Map<String, String> regionNames = new HashMap<>();
         for (FindingView f : openFindings()) {
             openByCode.merge(f.code(), 1, Integer::sum);
             if (!"ERROR".equals(f.severity())) {
@@ -228,8 +236,9 @@ public class WebResource {
             errors.computeIfAbsent(f.dossier(), d -> new long[1])[0]++;
             BigDecimal amount = f.amount() == null ? BigDecimal.ZERO : f.amount();
             atStake.merge(f.dossier(), amount, BigDecimal::add);
-            byRegion.merge(f.regionName() == null ? f.region() : f.regionName(), amount, BigDecimal::add);
-            byAgreement.merge(agreementName(f.agreement(), locale), amount, BigDecimal::add);
+            byRegion.merge(f.region(), amount, BigDecimal::add);
+            regionNames.putIfAbsent(f.region(), f.regionName() == null ? f.region() : f.regionName());
+            byAgreement.merge(f.agreement(), amount, BigDecimal::add);
         }
         List<Charts.Deadline> deadlines = new ArrayList<>();
         List<DeadlineRow> deadlineRows = new ArrayList<>();
@@ -258,17 +267,81 @@ public class WebResource {
         }
         deadlineRows.sort(Comparator.comparing(DeadlineRow::due));
         Map<String, String> t = texts(locale);
+        List<String> trend = trend(locale, t);
         return page(overview).data("rows", rows)
-                .data("chartRegions", Charts.bars("chart-regions", t.get("chart_byRegion"), moneyBars(byRegion, locale)))
-                .data("chartAgreements", Charts.bars("chart-agreements", t.get("chart_byAgreement"), moneyBars(byAgreement, locale)))
+                .data("chartRegions", Charts.bars("chart-regions", t.get("chart_byRegion"), moneyBars(byRegion,
+                        regionNames::get, r -> "/granskning?region=" + nz(r) + "&severity=ERROR&status=OPEN", locale)))
+                .data("chartAgreements", Charts.bars("chart-agreements", t.get("chart_byAgreement"), moneyBars(byAgreement,
+                        a -> agreementName(a, locale), a -> "/granskning?agreement=" + nz(a) + "&severity=ERROR&status=OPEN", locale)))
                 .data("chartCodes", Charts.bars("chart-codes", t.get("chart_byCode"), openByCode.entrySet().stream()
                         .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                         .limit(12)
-                        .map(e -> new Charts.Bar(e.getKey(), BigDecimal.valueOf(e.getValue()), String.valueOf(e.getValue())))
+                        .map(e -> new Charts.Bar(conditionTitle(e.getKey(), locale), BigDecimal.valueOf(e.getValue()),
+                                String.valueOf(e.getValue()), "/granskning?code=" + nz(e.getKey()) + "&status=OPEN"))
                         .toList()))
                 .data("chartDeadlines", Charts.timeline("chart-deadlines", t.get("chart_deadlines"), today, DEADLINE_DAYS,
                         deadlines, t.get("chart_today"), t.get("chart_days")))
-                .data("deadlines", deadlineRows);
+                .data("deadlines", deadlineRows)
+                .data("chartTrendOpen", trend.get(0)).data("chartTrendMoney", trend.get(1));
+    }
+
+    static final int TREND_MONTHS = 12;
+
+    /**
+     * The last twelve months as two column charts: findings not resolved at each month's end (opened by
+     * then, and not resolved or resolved later) and the money at stake in the errors among them. A
+     * finding that was resolved and came back counts from its first opening: the trend reads the
+     * findings as they stand, not their history. A column leads to the queue of what is open.
+     */
+    private List<String> trend(Locale locale, Map<String, String> t) {
+        java.time.YearMonth now = java.time.YearMonth.now(clock.withZone(STOCKHOLM));
+        long[] counts = new long[TREND_MONTHS];
+        BigDecimal[] money = new BigDecimal[TREND_MONTHS];
+        java.util.Arrays.fill(money, BigDecimal.ZERO);
+        Instant[] ends = new Instant[TREND_MONTHS];
+        Instant today = Instant.now(clock);
+        for (int i = 0; i < TREND_MONTHS; i++) {
+            Instant end = now.minusMonths(TREND_MONTHS - 1 - i).plusMonths(1).atDay(1).atStartOfDay(STOCKHOLM).toInstant();
+            ends[i] = end.isAfter(today) ? today : end;
+        }
+        for (FindingView f : allFindings()) {
+            if (f.openedAt() == null) {
+                continue;
+            }
+            boolean resolved = FindingEntity.Status.RESOLVED.name().equals(f.status());
+            for (int i = 0; i < TREND_MONTHS; i++) {
+                if (f.openedAt().isAfter(ends[i]) || resolved && f.updatedAt() != null && !f.updatedAt().isAfter(ends[i])) {
+                    continue;
+                }
+                counts[i]++;
+                if ("ERROR".equals(f.severity()) && f.amount() != null) {
+                    money[i] = money[i].add(f.amount());
+                }
+            }
+        }
+        List<Charts.Bar> open = new ArrayList<>();
+        List<Charts.Bar> stake = new ArrayList<>();
+        for (int i = 0; i < TREND_MONTHS; i++) {
+            String month = now.minusMonths(TREND_MONTHS - 1 - i).toString();
+            open.add(new Charts.Bar(month, BigDecimal.valueOf(counts[i]), Messages.number(counts[i], locale), i == TREND_MONTHS - 1
+                    ? "/granskning?status=OPEN" : null));
+            stake.add(new Charts.Bar(month, money[i], Format.money(money[i], locale), i == TREND_MONTHS - 1
+                    ? "/granskning?status=OPEN&severity=ERROR&sort=amount" : null));
+        }
+        return List.of(Charts.columns("chart-trend-open", t.get("chart_trendOpen"), open),
+                Charts.columns("chart-trend-money", t.get("chart_trendMoney"), stake));
+    }
+
+    private List<FindingView> allFindings() {
+        List<FindingView> all = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            FindingPage p = review.list(new ReviewService.Query(null, null, null, null, null, "age", page, 500),
+                    Messages.SWEDISH);
+            all.addAll(p.items());
+            if ((long) (page + 1) * 500 >= p.total() || page >= 200) {
+                return all;
+            }
+        }
     }
 
     private List<FindingView> openFindings() {
@@ -283,10 +356,18 @@ public class WebResource {
         }
     }
 
-    private static List<Charts.Bar> moneyBars(Map<String, BigDecimal> sums, Locale locale) {
+    /** Bars of money by key, largest first, each named by {@code label} and leading to {@code href}. */
+    private static List<Charts.Bar> moneyBars(Map<String, BigDecimal> sums, java.util.function.Function<String, String> label,
+                                              java.util.function.Function<String, String> href, Locale locale) {
         return sums.entrySet().stream().filter(e -> e.getValue().signum() > 0)
                 .sorted(Map.Entry.<String, BigDecimal>comparingByValue().reversed())
-                .map(e -> new Charts.Bar(e.getKey(), e.getValue(), Format.money(e.getValue(), locale))).toList();
+                .map(e -> new Charts.Bar(label.apply(e.getKey()), e.getValue(), Format.money(e.getValue(), locale),
+                        href.apply(e.getKey()))).toList();
+    }
+
+    /** A condition as a chart names it: its title in the language (its code when the rule set does not know it). */
+    private String conditionTitle(String code, Locale locale) {
+        return rules.current().condition(code).map(c -> c.title().in(locale)).filter(t -> !t.isBlank()).orElse(code);
     }
 
     private JsonNode report(String id, Locale locale) {
@@ -299,33 +380,120 @@ public class WebResource {
         }
     }
 
+    /** A choice of a filter's list: the value sent and what people read. */
+    public record Option(String value, String text) {
+    }
+
     @GET
     @Path("granskning")
     public TemplateInstance queue(@QueryParam("region") String region, @QueryParam("agreement") String agreement,
                         @QueryParam("code") String code, @QueryParam("severity") String severity,
                         @QueryParam("status") String status, @QueryParam("sort") String sort,
-                        @QueryParam("page") String pageText) {
-        Locale locale = locale();
+                        @QueryParam("page") String pageText, @QueryParam("q") String text) {
         // a page number that is no number (a hand-edited address) shows the first page
         int page = pageText != null && pageText.strip().matches("\\d{1,7}") ? Integer.parseInt(pageText.strip()) : 0;
-        ReviewService.Query q = new ReviewService.Query(blank(region), blank(agreement), blank(code), blank(severity),
-                blank(status), blank(sort), page, QUEUE_PAGE);
-        String filter = "region=" + nz(q.region()) + "&agreement=" + nz(q.agreement()) + "&code=" + nz(q.code())
-                + "&severity=" + nz(q.severity()) + "&status=" + nz(q.status()) + "&sort=" + nz(q.sort());
+        return queuePage(new ReviewService.Query(blank(region), blank(agreement), blank(code), blank(severity),
+                blank(status), blank(sort), page, QUEUE_PAGE, null, null, blank(text)), null, List.of());
+    }
+
+    private TemplateInstance queuePage(ReviewService.Query q, String notice, List<String> errors) {
+        Locale locale = locale();
+        String filter = filter(q);
         FindingPage found = review.list(q, locale);
         List<QueueRow> rows = found.items().stream().map(f -> new QueueRow(f.id(), f.regionName(),
                 agreementName(f.agreement(), locale), f.code(),
                 f.severity(), Labels.of(f.severity(), locale), f.status(), Labels.of(f.status(), locale),
                 f.amount() == null ? "" : Format.money(f.amount(), locale), Words.text(f.message(), locale), f.ageDays())).toList();
         long pages = Math.max(1, (found.total() + QUEUE_PAGE - 1) / QUEUE_PAGE);
+        var set = rules.current();
+        java.util.Map<String, String> regionNames = se.bidragskoll.ruleset.Regions.all();
+        List<Option> regions = (caller.isSteering() ? new java.util.TreeSet<>(regionNames.keySet())
+                : new java.util.TreeSet<>(caller.regions())).stream()
+                .map(r -> new Option(r, regionNames.getOrDefault(r, r) + " (" + r + ")")).toList();
+        List<Option> agreements = set.agreements().values().stream()
+                .map(a -> new Option(a.id(), a.title().in(locale)))
+                .sorted(Comparator.comparing(Option::text)).toList();
+        List<Option> codes = set.conditions().values().stream()
+                .map(c -> new Option(c.code(), c.code() + " – " + c.title().in(locale)))
+                .sorted(Comparator.comparing(Option::value)).toList();
         return page(queue).data("q", q).data("rows", rows).data("total", found.total())
                 .data("pageNumber", q.page() + 1).data("pages", pages)
                 .data("previous", q.page() > 0 ? "/granskning?" + filter + "&page=" + (q.page() - 1) : null)
                 .data("next", q.page() + 1 < pages ? "/granskning?" + filter + "&page=" + (q.page() + 1) : null)
+                .data("regions", regions).data("agreements", agreements).data("codes", codes)
                 .data("severities", List.of("ERROR", "WARNING", "INFO"))
                 .data("statuses", List.of("OPEN", "ACKNOWLEDGED", "WAIVED", "RESOLVED"))
+                .data("actions", List.of("ACKNOWLEDGE", "WAIVE", "REOPEN"))
+                .data("mayDecide", caller.isSteering())
+                .data("notice", notice).data("errors", errors)
                 .data("exportCsv", "/granskning/export.csv?" + filter)
                 .data("exportXlsx", "/granskning/export.xlsx?" + filter);
+    }
+
+    private static String filter(ReviewService.Query q) {
+        return "region=" + nz(q.region()) + "&agreement=" + nz(q.agreement()) + "&code=" + nz(q.code())
+                + "&severity=" + nz(q.severity()) + "&status=" + nz(q.status()) + "&sort=" + nz(q.sort())
+                + "&q=" + nz(q.text());
+    }
+
+    /**
+     * One decision on several findings from the queue (the ticked ones): each is decided, and audited,
+     * on its own, as from its page; the queue comes back with the same filters, saying how many were
+     * decided and naming any that were refused and why.
+     */
+    @POST
+    @Path("granskning/beslut")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response decideMany(@FormParam("id") List<String> ids, @FormParam("action") String action,
+                               @FormParam("comment") String comment, @FormParam("until") String until,
+                               @FormParam("region") String region, @FormParam("agreement") String agreement,
+                               @FormParam("code") String code, @FormParam("severity") String severity,
+                               @FormParam("status") String status, @FormParam("sort") String sort,
+                               @FormParam("q") String text) {
+        Locale locale = locale();
+        ReviewService.Query back = new ReviewService.Query(blank(region), blank(agreement), blank(code), blank(severity),
+                blank(status), blank(sort), 0, QUEUE_PAGE, null, null, blank(text));
+        if (!caller.isSteering()) {
+            return Response.status(403).type(MediaType.TEXT_HTML).entity(queuePage(back, null, List.of(text(
+                    "Bara styrgruppen för statsbidrag fattar beslut om fynd.",
+                    "Only the steering group for state grants decides on findings.")))).build();
+        }
+        List<String> chosen = ids == null ? List.of() : ids.stream().filter(i -> i != null && !i.isBlank()).distinct().toList();
+        if (chosen.isEmpty()) {
+            return Response.status(400).type(MediaType.TEXT_HTML).entity(queuePage(back, null, List.of(text(
+                    "Kryssa för de fynd beslutet gäller.", "Tick the findings the decision is for.")))).build();
+        }
+        if (chosen.size() > QUEUE_PAGE) {
+            return Response.status(400).type(MediaType.TEXT_HTML).entity(queuePage(back, null, List.of(text(
+                    "Högst " + QUEUE_PAGE + " fynd i ett beslut.", "At most " + QUEUE_PAGE + " findings in one decision.")))).build();
+        }
+        LocalDate untilDate;
+        try {
+            untilDate = until == null || until.isBlank() ? null : LocalDate.parse(until.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            return Response.status(400).type(MediaType.TEXT_HTML).entity(queuePage(back, null, List.of(text(
+                    "Datumet ska skrivas ÅÅÅÅ-MM-DD.", "Write the date as YYYY-MM-DD.")))).build();
+        }
+        boolean english = Messages.english(locale);
+        int decided = 0;
+        List<String> refused = new ArrayList<>();
+        for (String id : chosen) {
+            try {
+                review.decide(id, new Decision(action, blank(comment), untilDate, null), locale);
+                decided++;
+            } catch (BadInputException e) {
+                FieldError error = e.errors().get(0);
+                refused.add(id + ": " + (english ? error.message().en() : error.message().sv()));
+            } catch (ConflictException e) {
+                refused.add(id + ": " + e.text().in(locale));
+            } catch (NotFoundException e) {
+                refused.add(id + ": " + text("finns inte.", "does not exist."));
+            }
+        }
+        String notice = english ? decided + (decided == 1 ? " finding decided." : " findings decided.")
+                : decided + (decided == 1 ? " fynd har fått beslutet." : " fynd har fått beslutet.");
+        return Response.status(refused.isEmpty() ? 200 : 400).type(MediaType.TEXT_HTML)
+                .entity(queuePage(back, notice, refused)).build();
     }
 
     /*
@@ -342,10 +510,30 @@ public class WebResource {
     public Response queueExport(@PathParam("format") String format, @QueryParam("region") String region,
                                 @QueryParam("agreement") String agreement, @QueryParam("code") String code,
                                 @QueryParam("severity") String severity, @QueryParam("status") String status,
-                                @QueryParam("sort") String sort) {
+                                @QueryParam("sort") String sort, @QueryParam("q") String text) {
         ReviewService.Query q = new ReviewService.Query(blank(region), blank(agreement), blank(code), blank(severity),
-                blank(status), blank(sort), 0, 500);
-        return findingExport.queue(review.list(q, locale()).items(), format);
+                blank(status), blank(sort), 0, 500, null, null, blank(text));
+        // the title block names the filters as the page does (in Swedish, as the workbook's columns)
+        Map<String, String> filters = new LinkedHashMap<>();
+        if (q.region() != null) {
+            filters.put("Region", se.bidragskoll.ruleset.Regions.name(q.region()).map(n -> n + " (" + q.region() + ")").orElse(q.region()));
+        }
+        if (q.agreement() != null) {
+            filters.put("Överenskommelse", agreementTitle(q.agreement(), Messages.SWEDISH));
+        }
+        if (q.code() != null) {
+            filters.put("Villkor", q.code());
+        }
+        if (q.severity() != null) {
+            filters.put("Allvarlighet", Labels.swedish(q.severity()));
+        }
+        if (q.status() != null) {
+            filters.put("Status", Labels.swedish(q.status()));
+        }
+        if (q.text() != null) {
+            filters.put("Sökning", q.text());
+        }
+        return findingExport.queue(review.list(q, locale()).items(), format, filters, Instant.now(clock));
     }
 
     /** The dossier's latest report as CSV or XLSX, as the API's report export. */
@@ -355,7 +543,9 @@ public class WebResource {
     @Produces({"text/csv", FindingExport.XLSX})
     public Response reportExport(@PathParam("id") String id, @PathParam("format") String format) {
         try {
-            return se.bidragskoll.dossier.ReportExport.of(json.readTree(dossiers.report(id, Messages.SWEDISH)), format);
+            // the page's spreadsheet shows what the page shows; the API's keeps the whole catalogue
+            return se.bidragskoll.dossier.ReportExport.of(ReportScope.scoped(json.readTree(dossiers.report(id, Messages.SWEDISH)),
+                    rules.current()), format);
         } catch (NotFoundException e) {
             return notFound();
         } catch (JsonProcessingException e) {
@@ -391,15 +581,90 @@ public class WebResource {
 
     @GET
     @Path("underlag/{id}")
-    public Response dossier(@PathParam("id") String id) {
-        return dossierPage(id, List.of(), 200);
+    public Response dossier(@PathParam("id") String id, @QueryParam("huvudbok") String ledger,
+                            @QueryParam("inskickad") String submitted) {
+        return dossierPage(id, List.of(), 200, ledger, submitted);
     }
 
     private Response dossierPage(String id, List<String> errors, int status) {
+        return dossierPage(id, errors, status, null, null);
+    }
+
+    /**
+     * What an upload did, said on the page it leads to: the version it made, the ledger lines read and
+     * those they replaced, and the findings new, resolved and unchanged against the version before (from
+     * the audit trail of that version, which the finding tracker wrote). Null when the address names no
+     * upload or a version that is not the latest.
+     */
+    private String uploadSummary(String id, String ledger, String submitted, JsonNode report, Locale locale) {
+        boolean english = Messages.english(locale);
+        if ("oforandrad".equals(ledger)) {
+            return text("Samma huvudbok som redan är inläst: ingenting ändrades.",
+                    "The same ledger as the one already read in: nothing changed.");
+        }
+        String which = ledger != null ? ledger : submitted;
+        if (which == null || !which.matches("\\d{1,6}")) {
+            return null;
+        }
+        int version = Integer.parseInt(which);
+        if (!String.valueOf(version).equals(report.path("revision").asText())) {
+            return null;
+        }
+        List<se.bidragskoll.dossier.RevisionSummary> revisions = dossiers.revisions(id);
+        se.bidragskoll.dossier.RevisionSummary now = revisions.stream().filter(r -> r.revision() == version).findFirst().orElse(null);
+        se.bidragskoll.dossier.RevisionSummary before = revisions.stream().filter(r -> r.revision() < version)
+                .reduce((a, b) -> b).orElse(null);
+        if (now == null) {
+            return null;
+        }
+        StringBuilder said = new StringBuilder();
+        String lines = Messages.number(now.ledgerLines(), locale);
+        if (ledger != null) {
+            said.append(english ? "The ledger is read in as version " + version + ": " + lines + (now.ledgerLines() == 1 ? " line" : " lines")
+                    : "Huvudboken är inläst som version " + version + ": " + lines + (now.ledgerLines() == 1 ? " rad" : " rader"));
+            if (before != null) {
+                String old = Messages.number(before.ledgerLines(), locale);
+                said.append(english ? " replaced the " + old + (before.ledgerLines() == 1 ? " line" : " lines") + " of version " + before.revision()
+                        : " ersatte de " + old + (before.ledgerLines() == 1 ? " rad" : " rader") + " som version " + before.revision() + " hade");
+            }
+            said.append('.');
+        } else {
+            said.append(english ? "The dossier is submitted as version " + version + " with " + lines + " ledger "
+                    + (now.ledgerLines() == 1 ? "line" : "lines") + "."
+                    : "Underlaget är inskickat som version " + version + " med " + lines + " huvudboksrader.");
+        }
+        long opened = 0;
+        long resolved = 0;
+        for (HistoryEntry h : review.dossierHistory(id)) {
+            if (h.revision() == null || h.revision() != version) {
+                continue;
+            }
+            switch (h.action()) {
+                case "OPENED", "RECURRED" -> opened++;
+                case "RESOLVED" -> resolved++;
+                default -> {
+                }
+            }
+        }
+        java.util.Set<String> fingerprints = new java.util.HashSet<>();
+        report.path("findings").forEach(f -> fingerprints.add(f.path("fingerprint").asText()));
+        long unchanged = Math.max(0, fingerprints.size() - opened);
+        if (before == null) {
+            said.append(english ? " Findings: " + opened + " new." : " Fynd: " + opened + " nya.");
+        } else {
+            said.append(english ? " Findings against version " + before.revision() + ": " + opened + " new, " + resolved
+                    + " resolved, " + unchanged + " unchanged."
+                    : " Fynd jämfört med version " + before.revision() + ": " + opened + " nya, " + resolved + " åtgärdade, "
+                    + unchanged + " oförändrade.");
+        }
+        return said.toString();
+    }
+
+    private Response dossierPage(String id, List<String> errors, int status, String ledgerUpload, String submittedUpload) {
         Locale locale = locale();
         JsonNode report;
         try {
-            report = json.readTree(dossiers.report(id, locale));
+            report = ReportScope.scoped(json.readTree(dossiers.report(id, locale)), rules.current());
         } catch (NotFoundException e) {
             return notFound();
         } catch (JsonProcessingException e) {
@@ -455,6 +720,7 @@ public class WebResource {
         String outcome = report.path("outcome").asText();
         boolean maySubmit = caller.isController() && caller.regions().contains(report.path("region").asText());
         return Response.status(status).type(MediaType.TEXT_HTML).entity(page(dossier).data("id", id)
+                .data("uploaded", uploadSummary(id, ledgerUpload, submittedUpload, report, locale))
                 .data("regionName", report.path("regionName").asText(report.path("region").asText()))
                 .data("agreement", agreementTitle(report.path("agreement").asText(), locale))
                 .data("asOf", report.path("asOf").asText(""))
@@ -478,8 +744,9 @@ public class WebResource {
                 return dossierPage(id, List.of(text("Filen är tom: välj huvudboken som CSV eller SIE 4.",
                         "The file is empty: choose the ledger as CSV or SIE 4.")), 400);
             }
-            dossiers.replaceLedgerFile(id, region, ledger.uploadedFile(), ledger.contentType());
-            return Response.seeOther(URI.create("/underlag/" + id)).build();
+            DossierService.Replaced replaced = dossiers.replaceLedgerFile(id, region, ledger.uploadedFile(), ledger.contentType());
+            return Response.seeOther(URI.create("/underlag/" + id + "?huvudbok="
+                    + (replaced.changed() ? String.valueOf(replaced.revision()) : "oforandrad"))).build();
         } catch (BadInputException e) {
             return dossierPage(id, messages(e), 400);
         } catch (NotFoundException e) {
@@ -539,7 +806,7 @@ public class WebResource {
                         "Välj en fil.", "Choose a file.")))).build();
             }
             DossierService.Submitted submitted = dossiers.submit(read);
-            return Response.seeOther(URI.create("/underlag/" + submitted.dossierId())).build();
+            return Response.seeOther(URI.create("/underlag/" + submitted.dossierId() + "?inskickad=" + submitted.revision())).build();
         } catch (BadInputException e) {
             return Response.status(400).type(MediaType.TEXT_HTML).entity(submitPage(messages(e))).build();
         } catch (NotFoundException | jakarta.ws.rs.ForbiddenException e) {
@@ -550,6 +817,39 @@ public class WebResource {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The user's calendar feed: whether there is one, make a new one (its address shown once), revoke it. */
+    @GET
+    @Path("kalender")
+    public TemplateInstance calendarPage() {
+        return calendarPage(null, false);
+    }
+
+    @POST
+    @Path("kalender/ny")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public TemplateInstance createFeed() {
+        String token = feeds.create(caller.name(), caller.isSteering(),
+                caller.isController() ? caller.regions() : java.util.Set.of(), locale());
+        String base = uri.getBaseUri().toString().replaceAll("/$", "");
+        return calendarPage(base + "/kalenderflode/" + token + ".ics", false);
+    }
+
+    @POST
+    @Path("kalender/aterkalla")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public TemplateInstance revokeFeed() {
+        feeds.revoke(caller.name());
+        return calendarPage(null, true);
+    }
+
+    private TemplateInstance calendarPage(String feedUrl, boolean revoked) {
+        Instant since = feedUrl == null ? feeds.createdFor(caller.name()).orElse(null) : null;
+        return page(calendar).data("feedUrl", feedUrl).data("revoked", revoked)
+                .data("since", since == null ? null : WHEN.format(since))
+                .data("deadlines", feeds.deadlines(caller.isSteering(),
+                        caller.isController() ? caller.regions() : java.util.Set.of(), locale()));
     }
 
     @GET
@@ -660,8 +960,13 @@ public class WebResource {
     private List<String> messages(BadInputException e) {
         boolean english = Messages.english(locale());
         Locale locale = locale();
-        return e.errors().stream().map(p -> (p.field() == null ? "" : Words.field(p.field(), locale) + ": ")
-                + (english ? p.message().en() : p.message().sv())).toList();
+        return e.errors().stream().map(p -> {
+            String message = english ? p.message().en() : p.message().sv();
+            // a message that already says where (a ledger file's "rad 3, kolumn belopp: …") is not prefixed again
+            boolean placed = p.field() == null || message.startsWith(p.field())
+                    || p.field().startsWith("rad ") && (message.startsWith("rad ") || message.startsWith("row "));
+            return (placed ? "" : Words.field(p.field(), locale) + ": ") + message;
+        }).toList();
     }
 
     public static Map<String, String> texts(Locale locale) {

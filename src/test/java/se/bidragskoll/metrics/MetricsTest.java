@@ -90,4 +90,39 @@ class MetricsTest {
                 "no ids in the uri label: " + uris);
         assertTrue(uris.contains("/api/v1/dossiers/{id}/report") && uris.contains("/underlag/{id}"), "templates: " + uris);
     }
+
+    /** Anonymous requests to made-up API paths add no label values: they share one. */
+    @Test
+    void shouldNotGrowTheUriLabelWithMadeUpApiPaths() {
+        for (int i = 0; i < 5; i++) {
+            given().redirects().follow(false).get("/api/v1/hittepa-" + i).then().statusCode(401);
+            given().redirects().follow(false).get("/api/v9/finns-inte/" + i + "/alls").then().statusCode(401);
+        }
+        given().get("/api/v1/validate").then().statusCode(401);
+        String metrics = given().auth().preemptive().basic(TestUsers.RULE_AUTHOR, TestUsers.RULE_AUTHOR).accept("text/plain")
+                .get("/q/metrics").then().statusCode(200).extract().asString();
+        java.util.Set<String> uris = new java.util.TreeSet<>(java.util.regex.Pattern.compile("uri=\"([^\"]*)\"")
+                .matcher(metrics).results().map(m -> m.group(1)).toList());
+        assertTrue(uris.stream().noneMatch(u -> u.contains("hittepa") || u.contains("finns-inte")), "made-up paths: " + uris);
+        assertTrue(uris.contains(UnknownApiPaths.UNKNOWN), uris.toString());
+        assertTrue(uris.contains("/api/v1/validate"), "a real path keeps its label: " + uris);
+    }
+
+    /** Every fixed path of the API (no parameter) keeps its own label when refused: the list knows them all. */
+    @Test
+    void shouldKnowEveryFixedPathOfTheApi() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                given().get("/q/openapi?format=json").then().statusCode(200).extract().asString());
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        doc.path("paths").fieldNames().forEachRemaining(p -> {
+            java.util.List<String> expanded = p.contains("{format}") ? java.util.List.of(p.replace("{format}", "csv"),
+                    p.replace("{format}", "xlsx")) : java.util.List.of(p);
+            for (String path : expanded) {
+                if (!path.contains("{") && !UnknownApiPaths.FIXED.contains(path)) {
+                    missing.add(path);
+                }
+            }
+        });
+        assertTrue(missing.isEmpty(), "fixed API paths not in UnknownApiPaths.FIXED: " + missing);
+    }
 }

@@ -38,6 +38,8 @@ class GrantShareExamplesTest {
                 .body("findings.find { it.code == 'PM-GRANT-SHARE' }.message",
                         containsString("Fördelningarna, 16 080 000 kr, stämmer med andelen"))
                 .body("findings.find { it.code == 'PM-GRANT-SHARE' }.message", containsString("16 072 442 kr"))
+                .body("findings.find { it.code == 'PM-GRANT-SHARE' }.message",
+                        containsString("(271\u00a0095 av 10\u00a0120\u00a0242 invånare"))
                 .body("findings.find { it.code == 'PM-GRANT-SHARE' }.source.clause",
                         containsString("befolkningsunderlaget den 1 november 2017"));
     }

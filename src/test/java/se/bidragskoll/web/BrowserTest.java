@@ -255,6 +255,10 @@ class BrowserTest {
         assertFitsAPhone("390-skicka-in");
         browser.get(url("/plan"));
         assertFitsAPhone("390-planer");
+        browser.get(url("/kalender"));
+        clickAndWait(By.id("feed-create"));
+        assertTrue(browser.findElement(By.id("feed-url")).getAttribute("value").contains("/kalenderflode/"));
+        assertFitsAPhone("390-kalender");
 
         browser.get(url("/logga-ut"));
         logIn("styrgrupp");
@@ -262,6 +266,8 @@ class BrowserTest {
         assertFitsAPhone("390-overview-en");
         browser.get(url("/granskning?region=12"));
         assertFitsAPhone("390-queue-en");
+        assertEquals(1, browser.findElements(By.id("batch")).size(), "the steering group's decision on ticked findings");
+        assertEquals("select", browser.findElement(By.id("filter-agreement")).getTagName(), "filters from lists");
         se.bidragskoll.StrictXlsx.check(downloadByClicking(By.id("export-xlsx"), ".xlsx"));
         clickAndWait(By.cssSelector("#queue a.finding"));
         assertFitsAPhone("390-finding-en");

@@ -35,4 +35,22 @@ class ChartsTest {
         assertTrue(svg.contains("+90 dagar"), svg);
         assertEquals("", Charts.timeline("d", "Tidsfrister", today, 90, List.of(), "i dag", "dagar"));
     }
+
+    @Test
+    void shouldLeadFromABarToTheQueueFilteredToIt() {
+        String svg = Charts.bars("c", "Villkor", List.of(
+                new Charts.Bar("Kostnadsobjekt", BigDecimal.valueOf(3), "3", "/granskning?code=REG-COST-OBJECT&status=OPEN")));
+        assertTrue(svg.contains("<a href=\"/granskning?code=REG-COST-OBJECT&amp;status=OPEN\"><g class=\"bar\">"), svg);
+        assertTrue(svg.contains("</g></a>"), svg);
+    }
+
+    @Test
+    void shouldDrawAColumnPerMonthWithItsValue() {
+        String svg = Charts.columns("t", "Öppna fynd", List.of(
+                new Charts.Bar("2026-10", BigDecimal.valueOf(2), "2"),
+                new Charts.Bar("2026-11", BigDecimal.valueOf(5), "5", "/granskning?status=OPEN")));
+        assertEquals(2, svg.split("<rect ", -1).length - 1);
+        assertTrue(svg.contains("<title>2026-11: 5</title>") && svg.contains("<a href=\"/granskning?status=OPEN\">"), svg);
+        assertEquals("", Charts.columns("t", "Öppna fynd", List.of(new Charts.Bar("2026-10", BigDecimal.ZERO, "0"))));
+    }
 }

@@ -66,8 +66,8 @@ class DossierWorkbookTest {
     void shouldDownloadAnEmptyWorkbookWithEverySheet() throws Exception {
         Path file = download(null);
         try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(file.toFile())) {
-            assertEquals(List.of("Bidrag", "Åtgärder", "Fördelningar", "Avrop", "Händelser", "Huvudbok", "Väntetidsrapporter",
-                            "Indikatorer"),
+            assertEquals(List.of("Instruktioner", "Bidrag", "Åtgärder", "Fördelningar", "Avrop", "Händelser", "Huvudbok",
+                            "Väntetidsrapporter", "Indikatorer", "Listor"),
                     workbook.getSheets().map(org.dhatim.fastexcel.reader.Sheet::getName).toList());
         }
     }
@@ -157,5 +157,196 @@ class DossierWorkbookTest {
                 missing.add(path);
             }
         }
+    }
+
+    /** The leaf fields of the dossier, as paths with the first item of each list ({@code ledger[0].amount}), and their types. */
+    private static void leaves(String prefix, Class<?> type, java.util.Map<String, Class<?>> out) {
+        for (var component : type.getRecordComponents()) {
+            String path = prefix + component.getName();
+            Class<?> element = component.getType();
+            if (List.class.isAssignableFrom(element)) {
+                element = (Class<?>) ((java.lang.reflect.ParameterizedType) component.getGenericType()).getActualTypeArguments()[0];
+                path = path + "[0]";
+            }
+            if (element.isRecord()) {
+                leaves(path + ".", element, out);
+            } else {
+                out.put(path, element);
+            }
+        }
+    }
+
+    /** A dossier with one item in every list, every field filled: the base each bad value is put into. */
+    private com.fasterxml.jackson.databind.node.ObjectNode full() throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode)
+                json.readTree(Fixtures.read(Fixtures.JAMTLAND));
+        if (!tree.path("allocations").isArray() || tree.path("allocations").isEmpty()) {
+            tree.set("allocations", json.readTree("[" + DossierWorkbook.EXAMPLES.get("Fördelningar") + "]"));
+        }
+        if (!tree.path("drawdowns").isArray() || tree.path("drawdowns").isEmpty()) {
+            tree.set("drawdowns", json.readTree("[" + DossierWorkbook.EXAMPLES.get("Avrop") + "]"));
+        }
+        if (!tree.path("actionPlan").path("measures").isArray() || tree.path("actionPlan").path("measures").isEmpty()) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) tree.with("actionPlan"))
+                    .set("measures", json.readTree("[" + DossierWorkbook.EXAMPLES.get("Åtgärder") + "]"));
+        }
+        if (!tree.path("ledger").isArray() || tree.path("ledger").isEmpty()) {
+            tree.set("ledger", json.readTree("[" + DossierWorkbook.EXAMPLES.get("Huvudbok") + "]"));
+        }
+        tree.set("events", json.readTree("[" + DossierWorkbook.EXAMPLES.get("Händelser") + "]"));
+        tree.set("indicators", json.readTree("[" + DossierWorkbook.EXAMPLES.get("Indikatorer") + "]"));
+        tree.set("waitingTimeReports", json.readTree("[" + DossierWorkbook.EXAMPLES.get("Väntetidsrapporter") + "]"));
+        tree.set("steeringGroupAnalysis", json.readTree("{\"date\": \"2018-11-15\"}"));
+        return tree;
+    }
+
+    private static void set(com.fasterxml.jackson.databind.JsonNode tree, String path, com.fasterxml.jackson.databind.JsonNode value) {
+        String[] parts = path.split("\\.");
+        com.fasterxml.jackson.databind.JsonNode node = tree;
+        for (int i = 0; i < parts.length; i++) {
+            String name = parts[i].replace("[0]", "");
+            boolean last = i == parts.length - 1;
+            if (last && !parts[i].endsWith("[0]")) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) node).set(name, value);
+                return;
+            }
+            node = node.get(name);
+            if (parts[i].endsWith("[0]")) {
+                node = node.get(0);
+            }
+        }
+    }
+
+    @Inject
+    se.bidragskoll.ruleset.RuleSetHolder rules;
+
+    /**
+     * Every field of the dossier is checked on the way in: a value out of bounds for its type (text too
+     * long, date before 1900, amount beyond the limit, a negative count) is refused naming that field,
+     * so that a field the dossier gains cannot arrive unchecked.
+     */
+    @Test
+    void shouldValidateEveryFieldOfTheDossier() throws Exception {
+        java.util.Map<String, Class<?>> leaves = new java.util.LinkedHashMap<>();
+        leaves("", Dossier.class, leaves);
+        // derived when a ledger file is read (the line's row in its file); a yes/no is checked by its JSON type
+        java.util.Set<String> exempt = java.util.Set.of("ledger[0].row", "actionPlan.measures[0].permanent");
+        var nodes = json.getNodeFactory();
+        List<String> unchecked = new java.util.ArrayList<>();
+        for (var e : leaves.entrySet()) {
+            if (exempt.contains(e.getKey())) {
+                continue;
+            }
+            Class<?> type = e.getValue();
+            com.fasterxml.jackson.databind.JsonNode bad =
+                    type == String.class ? nodes.textNode("x".repeat(se.bidragskoll.api.Limits.MAX_TEXT + 1))
+                    : type == LocalDate.class ? nodes.textNode("1800-01-01")
+                    : type == java.time.YearMonth.class ? nodes.textNode("1800-01")
+                    : type == BigDecimal.class ? nodes.numberNode(new BigDecimal("1000000000000000"))
+                    : type == Integer.class ? nodes.numberNode(-1)
+                    : null;
+            if (bad == null) {
+                unchecked.add(e.getKey() + " (no bad value known for " + type.getSimpleName() + ")");
+                continue;
+            }
+            var tree = full();
+            set(tree, e.getKey(), bad);
+            Dossier d;
+            try {
+                d = json.treeToValue(tree, Dossier.class);
+            } catch (com.fasterxml.jackson.databind.JsonMappingException refused) {
+                // refused as it is read (dates, numbers): the problem names the field by its path
+                StringBuilder at = new StringBuilder();
+                for (var ref : refused.getPath()) {
+                    at.append(ref.getFieldName() != null ? (at.length() == 0 ? "" : ".") + ref.getFieldName()
+                            : "[" + ref.getIndex() + "]");
+                }
+                if (!e.getKey().equals(at.toString())) {
+                    unchecked.add(e.getKey() + " (refused when read as " + at + ")");
+                }
+                continue;
+            }
+            try {
+                se.bidragskoll.dossier.DossierValidator.check(d, rules.current());
+                unchecked.add(e.getKey());
+            } catch (BadInputException refused) {
+                if (refused.errors().stream().noneMatch(f -> e.getKey().equals(f.field()))) {
+                    unchecked.add(e.getKey() + " (refused as " + refused.errors().stream().map(FieldError::field).toList() + ")");
+                }
+            }
+        }
+        assertTrue(unchecked.isEmpty(), "dossier fields a bad value passes unnamed: " + unchecked);
+    }
+
+    /** Every field of the dossier is a property of the OpenAPI document's schema, lists and nested records followed. */
+    @Test
+    void shouldHaveAnOpenApiPropertyForEveryFieldOfTheDossier() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode doc = json.readTree(io.restassured.RestAssured.given()
+                .get("/q/openapi?format=json").then().statusCode(200).extract().asString());
+        com.fasterxml.jackson.databind.JsonNode schemas = doc.path("components").path("schemas");
+        java.util.Map<String, Class<?>> leaves = new java.util.LinkedHashMap<>();
+        leaves("", Dossier.class, leaves);
+        List<String> missing = new java.util.ArrayList<>();
+        for (String path : leaves.keySet()) {
+            com.fasterxml.jackson.databind.JsonNode schema = schemas.path("Dossier");
+            for (String part : path.split("\\.")) {
+                schema = resolve(schemas, schema);
+                schema = schema.path("properties").path(part.replace("[0]", ""));
+                if (part.endsWith("[0]")) {
+                    schema = resolve(schemas, schema).path("items");
+                }
+            }
+            if (schema.isMissingNode()) {
+                missing.add(path);
+            }
+        }
+        assertTrue(missing.isEmpty(), "dossier fields without an OpenAPI property: " + missing);
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode resolve(com.fasterxml.jackson.databind.JsonNode schemas,
+                                                                 com.fasterxml.jackson.databind.JsonNode schema) {
+        while (schema.has("$ref")) {
+            schema = schemas.path(schema.get("$ref").asText().replace("#/components/schemas/", ""));
+        }
+        if (schema.has("allOf") && schema.get("allOf").size() > 0) {
+            return resolve(schemas, schema.get("allOf").get(0));
+        }
+        return schema;
+    }
+
+    @Test
+    void shouldOpenWithInstructionsOfferListsAndIgnoreTheExampleRows() throws Exception {
+        Dossier jamtland = json.readValue(Fixtures.read(Fixtures.JAMTLAND), Dossier.class);
+        Path file = download(jamtland);
+        String sheetXml;
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            StringBuilder all = new StringBuilder();
+            for (var entry : java.util.Collections.list(zip.entries())) {
+                if (entry.getName().startsWith("xl/worksheets/")) {
+                    all.append(new String(zip.getInputStream(entry).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+            sheetXml = all.toString();
+        }
+        assertTrue(sheetXml.contains("<dataValidation") && sheetXml.contains("type=\"list\""), "drop-down lists");
+        assertTrue(sheetXml.contains("Listor"), "from the lists sheet");
+        try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(file.toFile())) {
+            var sheets = workbook.getSheets().toList();
+            assertEquals("Instruktioner", sheets.get(0).getName());
+            var events = workbook.findSheet("Händelser").orElseThrow().read();
+            assertTrue(events.get(1).getCellText(0).startsWith("EXEMPEL"), "row 2 is the marked example");
+            var lists = workbook.findSheet("Listor").orElseThrow().read();
+            List<String> firstColumn = lists.stream().map(r -> r.getCellText(0)).toList();
+            assertTrue(firstColumn.contains("patientmiljarden-2018"), firstColumn.toString());
+            List<String> kinds = lists.stream().map(r -> r.getCellText(6)).toList();
+            assertTrue(kinds.contains("action-plan-submitted"), kinds.toString());
+            List<String> purposes = lists.stream().map(r -> r.getCellText(9)).toList();
+            assertTrue(purposes.contains("tillganglighet"), purposes.toString());
+        }
+        Dossier read = workbooks.read(file);
+        assertEquals(jamtland.actionPlan().measures().size(), read.actionPlan().measures().size(), "the example is not read");
+        assertEquals(jamtland.ledger().size(), read.ledger().size());
+        Dossier empty = workbooks.read(download(null));
+        assertEquals(null, empty.ledger(), "an empty workbook's examples give no rows");
     }
 }

@@ -90,6 +90,10 @@ class PlainWordsPagesTest {
             String overview = given().cookies(steering).header("Accept-Language", language).get("/")
                     .then().statusCode(200).extract().asString();
             assertPlain("the overview (" + language + ")", overview);
+
+            String calendar = given().cookies(steering).header("Accept-Language", language).get("/kalender")
+                    .then().statusCode(200).extract().asString();
+            assertPlain("the calendar page (" + language + ")", calendar);
         }
         Map<String, String> controller = login(TestUsers.CONTROLLER_VM);
         String header = visible(given().cookies(controller).get("/").then().statusCode(200).extract().asString());
