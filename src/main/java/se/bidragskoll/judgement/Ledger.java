@@ -50,8 +50,10 @@ public final class Ledger {
 
     /** The ledger of lines held in memory: groups with their lines, duplicates found by hashing. */
     public static Ledger of(List<LedgerLine> lines, GrantScope scope, AgreementTerms terms) {
-        Builder builder = new Builder(scope, terms, true);
-        lines.forEach(builder::add);
+        Builder builder = new Builder(scope, terms, true, lines.size());
+        for (LedgerLine line : lines) {
+            builder.add(line);
+        }
         return builder.build();
     }
 
@@ -96,10 +98,15 @@ public final class Ledger {
         }
 
         Builder(GrantScope scope, AgreementTerms terms, boolean keepLines) {
+            this(scope, terms, keepLines, 16);
+        }
+
+        /** Sized for {@code expectedLines}: the map of (voucher, line) pairs is never rehashed as it grows. */
+        Builder(GrantScope scope, AgreementTerms terms, boolean keepLines, int expectedLines) {
             this.scope = scope;
             this.terms = terms;
             this.keepLines = keepLines;
-            this.byKey = keepLines ? new HashMap<>() : null;
+            this.byKey = keepLines ? new HashMap<>((int) Math.min(1 << 30, Math.max(16, expectedLines) * 4L / 3 + 1)) : null;
         }
 
         void add(LedgerLine line) {

@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * under its content hash, with when and by whom it was stored; one of them is current.
  */
 @ApplicationScoped
-public class RuleBundles {
+public class RuleBundles implements CompiledCache.Shared {
 
     /** How many bundles are kept besides the current one. */
     static final int KEEP = 20;
@@ -98,6 +98,56 @@ public class RuleBundles {
             notify.setString(1, RuleBundleListener.CHANNEL);
             notify.setString(2, version);
             notify.execute();
+        }
+    }
+
+    /** The compiled rule base stored under {@code key}, or null. */
+    @Override
+    public byte[] get(String key) {
+        try (Connection c = db.getConnection();
+             PreparedStatement read = c.prepareStatement("SELECT content FROM rule_compiled WHERE cache_key = ?")) {
+            read.setString(1, key);
+            try (ResultSet rs = read.executeQuery()) {
+                return rs.next() ? rs.getBytes(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("compiled rules not read: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean has(String key) {
+        try (Connection c = db.getConnection();
+             PreparedStatement read = c.prepareStatement("SELECT 1 FROM rule_compiled WHERE cache_key = ?")) {
+            read.setString(1, key);
+            try (ResultSet rs = read.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("compiled rules not read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Stores a compiled rule base (another instance storing the same at once is fine) and keeps the 10 newest. */
+    @Override
+    public void put(String key, byte[] content) {
+        try (Connection c = db.getConnection()) {
+            try (PreparedStatement add = c.prepareStatement("INSERT INTO rule_compiled (cache_key, stored_at, content) "
+                    + "SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM rule_compiled WHERE cache_key = ?)")) {
+                add.setString(1, key);
+                add.setObject(2, OffsetDateTime.now(ZoneOffset.UTC));
+                add.setBytes(3, content);
+                add.setString(4, key);
+                add.executeUpdate();
+            } catch (SQLException sameKeyAtOnce) {
+                return;
+            }
+            try (PreparedStatement old = c.prepareStatement("DELETE FROM rule_compiled WHERE cache_key NOT IN "
+                    + "(SELECT cache_key FROM (SELECT cache_key FROM rule_compiled ORDER BY stored_at DESC LIMIT 10) newest)")) {
+                old.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("compiled rules not stored: " + e.getMessage(), e);
         }
     }
 

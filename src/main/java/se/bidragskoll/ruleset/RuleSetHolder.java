@@ -64,6 +64,7 @@ public class RuleSetHolder {
 
     @PostConstruct
     void load() {
+        CompiledCache.share(bundles);
         long start = System.nanoTime();
         Map<String, String> files;
         RuleSet fresh;
@@ -89,6 +90,11 @@ public class RuleSetHolder {
         LOG.infof("Rules from %s loaded in %d ms and made the current bundle: %s, %d rules for %d conditions",
                 directory().toAbsolutePath(), (System.nanoTime() - start) / 1_000_000, fresh.version(),
                 fresh.rules().size(), fresh.conditions().size());
+    }
+
+    @jakarta.annotation.PreDestroy
+    void unshare() {
+        CompiledCache.share(null);
     }
 
     /** What a reload did: whether the rule set changed, from which version to which. */

@@ -113,4 +113,17 @@ class RuleBundleTest {
         assertEquals(newer, holder.current().version());
         assertEquals(newer, bundles.current().orElseThrow().version(), "the restart did not make its folder current");
     }
+
+    /** A new instance with an empty cache folder reads the rule base another compiled from the database. */
+    @Test
+    void shouldReadTheCompiledRulesFromTheDatabaseWithAnEmptyCacheFolder() throws Exception {
+        java.nio.file.Path empty = java.nio.file.Files.createTempDirectory("no-cache");
+        int before = CompiledCache.READ_SHARED.get();
+        RuleSet loaded = RuleSetLoader.load(RulesReloadTest.RULES, empty);
+        assertEquals(before + 1, CompiledCache.READ_SHARED.get(), "read from the database, not compiled");
+        assertEquals(holder.current().rules().size(), loaded.rules().size());
+        try (var files = java.nio.file.Files.list(empty)) {
+            assertEquals(1, files.filter(f -> f.toString().endsWith(".kbase")).count(), "and kept in the folder for the next start");
+        }
+    }
 }
