@@ -73,9 +73,13 @@ public final class Ledger {
         private long count;
         private final Map<String, TreeMap<LocalDate, BigDecimal>> dailyByUnit = new HashMap<>();
         private final Map<LedgerGroup.Key, Group> grouped = new HashMap<>();
-        // One entry per (voucher, line): the line itself, or a list once the pair repeats.
+        // Per voucher, by line number below SMALL_LINE_NUMBERS, and for other numbers per (voucher, line):
+        // the line itself, or a list once the pair repeats.
+        static final int SMALL_LINE_NUMBERS = 4096;
+        private final Map<String, Object[]> byVoucher;
         private final Map<VoucherLine, Object> byKey;
         private final List<VoucherLine> repeatedKeys = new ArrayList<>();
+        private final List<List<LedgerLine>> repeatedLines = new ArrayList<>();
         private final Map<NetPosition.Key, Net> nets = new HashMap<>();
         private int unitlessOnObject;
 
@@ -101,12 +105,13 @@ public final class Ledger {
             this(scope, terms, keepLines, 16);
         }
 
-        /** Sized for {@code expectedLines}: the map of (voucher, line) pairs is never rehashed as it grows. */
+        /** Sized for {@code expectedLines}: the map of vouchers is rarely rehashed as it grows. */
         Builder(GrantScope scope, AgreementTerms terms, boolean keepLines, int expectedLines) {
             this.scope = scope;
             this.terms = terms;
             this.keepLines = keepLines;
-            this.byKey = keepLines ? new HashMap<>((int) Math.min(1 << 30, Math.max(16, expectedLines) * 4L / 3 + 1)) : null;
+            this.byVoucher = keepLines ? new HashMap<>((int) Math.min(1 << 28, Math.max(16, expectedLines / 2))) : null;
+            this.byKey = keepLines ? new HashMap<>() : null;
         }
 
         void add(LedgerLine line) {
@@ -167,19 +172,47 @@ public final class Ledger {
         }
 
         private void remember(LedgerLine line) {
-            VoucherLine key = new VoucherLine(line.voucher(), line.line());
+            int number = line.line();
+            if (number >= 0 && number < SMALL_LINE_NUMBERS) {
+                // As a voucher has few lines: per voucher an array by line number, not a map entry per line.
+                Object[] lines = byVoucher.get(line.voucher());
+                if (lines == null || lines.length <= number) {
+                    Object[] grown = new Object[Math.max(8, Integer.highestOneBit(number) * 2)];
+                    if (lines != null) {
+                        System.arraycopy(lines, 0, grown, 0, lines.length);
+                    }
+                    lines = grown;
+                    byVoucher.put(line.voucher(), lines);
+                }
+                Object seen = lines[number];
+                if (seen == null) {
+                    lines[number] = line;
+                } else {
+                    lines[number] = repeated(new VoucherLine(line.voucher(), number), seen, line);
+                }
+                return;
+            }
+            VoucherLine key = new VoucherLine(line.voucher(), number);
             Object seen = byKey.putIfAbsent(key, line);
+            if (seen != null) {
+                byKey.put(key, repeated(key, seen, line));
+            }
+        }
+
+        /** The lines of a repeated (voucher, line) pair with {@code line} added; a new pair is listed in order. */
+        private List<LedgerLine> repeated(VoucherLine key, Object seen, LedgerLine line) {
             if (seen instanceof LedgerLine firstSeen) {
                 List<LedgerLine> same = new ArrayList<>(2);
                 same.add(firstSeen);
                 same.add(line);
-                byKey.put(key, same);
                 repeatedKeys.add(key);
-            } else if (seen != null) {
-                @SuppressWarnings("unchecked")
-                List<LedgerLine> same = (List<LedgerLine>) seen;
-                same.add(line);
+                repeatedLines.add(same);
+                return same;
             }
+            @SuppressWarnings("unchecked")
+            List<LedgerLine> same = (List<LedgerLine>) seen;
+            same.add(line);
+            return same;
         }
 
         long count() {
@@ -191,10 +224,8 @@ public final class Ledger {
             if (!keepLines) {
                 throw new IllegalStateException("the lines were not kept");
             }
-            List<List<LedgerLine>> dups = new ArrayList<>(repeatedKeys.size());
-            for (VoucherLine key : repeatedKeys) {
-                @SuppressWarnings("unchecked")
-                List<LedgerLine> same = (List<LedgerLine>) byKey.get(key);
+            List<List<LedgerLine>> dups = new ArrayList<>(repeatedLines.size());
+            for (List<LedgerLine> same : repeatedLines) {
                 dups.add(List.copyOf(same));
             }
             List<LedgerGroup> groups = new ArrayList<>(grouped.size());

@@ -22,6 +22,24 @@ public record LedgerGroup(String object, String measure, String unit, LocalDate 
                     line.account() != null, line.amount() != null);
         }
 
+        // Written out rather than left to the record: a million-line ledger hashes a key per line.
+        @Override
+        public int hashCode() {
+            int h = java.util.Objects.hashCode(object);
+            h = 31 * h + java.util.Objects.hashCode(measure);
+            h = 31 * h + java.util.Objects.hashCode(unit);
+            h = 31 * h + (date == null ? 0 : date.hashCode());
+            return 8 * h + (hasVoucher ? 4 : 0) + (hasAccount ? 2 : 0) + (hasAmount ? 1 : 0);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && hasVoucher == k.hasVoucher && hasAccount == k.hasAccount
+                    && hasAmount == k.hasAmount && java.util.Objects.equals(date, k.date)
+                    && java.util.Objects.equals(object, k.object) && java.util.Objects.equals(measure, k.measure)
+                    && java.util.Objects.equals(unit, k.unit);
+        }
+
         LedgerGroup group(List<LedgerLine> lines, BigDecimal total) {
             return new LedgerGroup(object, measure, unit, date, hasVoucher, hasAccount, hasAmount, lines, total);
         }
