@@ -71,7 +71,10 @@ final class JudgeCommand {
             }
         } catch (BadInputException e) {
             for (FieldError problem : e.errors()) {
-                err.println((problem.field() == null ? "" : problem.field() + ": ") + problem.message().in(locale));
+                String message = problem.message().in(locale);
+                // a ledger file's problems name their row and column in the message already: once is enough
+                boolean named = problem.field() == null || message.startsWith(problem.field());
+                err.println((named ? "" : problem.field() + ": ") + message);
             }
             return Commands.BAD_INPUT;
         } catch (JsonProcessingException e) {

@@ -239,7 +239,7 @@ public class DossierService {
         Evaluation stored = storeReport(revision, ruleSet, evaluation, entity.id);
         tracker.track("REJUDGED", entity.id, entity.region, entity.agreement, revision.revision, stored, "Bidragskoll",
                 ruleSet.version(), today, now);
-        plans.rejudge(entity.region, entity.agreement);
+        plans.rejudge(entity.region, entity.agreement, "Bidragskoll");
         return true;
     }
 

@@ -140,6 +140,10 @@ public class PlanService {
 
     /** Judges the plan with the year's dossiers as stored now, stores both reports and tracks the findings. */
     private Submitted store(PlanEntity entity, RuleSet ruleSet, RegionPlan plan, Instant now) {
+        return store(entity, ruleSet, plan, now, caller.name());
+    }
+
+    private Submitted store(PlanEntity entity, RuleSet ruleSet, RegionPlan plan, Instant now, String actor) {
         Judged judged = judge(ruleSet, plan);
         PlanReport sv = judged.in(ruleSet, plan, Messages.SWEDISH).stored(entity.id, entity.revision);
         PlanReport en = judged.in(ruleSet, plan, Locale.ENGLISH).stored(entity.id, entity.revision);
@@ -151,7 +155,7 @@ public class PlanService {
             entity.persist();
         }
         tracker.trackPlan(entity.id, entity.region, entity.year, entity.revision, sv.findings(), en.findings(),
-                caller.name(), ruleSet.version(), SwedishDates.today(clock), now);
+                actor, ruleSet.version(), SwedishDates.today(clock), now);
         return new Submitted(entity.id, entity.revision, sv.withLinks(a -> link(plan.region(), a)),
                 en.withLinks(a -> link(plan.region(), a)));
     }
@@ -162,6 +166,12 @@ public class PlanService {
      */
     @Transactional
     public void rejudge(String region, String agreement) {
+        rejudge(region, agreement, caller.name());
+    }
+
+    /** {@link #rejudge(String, String)} on behalf of {@code actor} (the deadline job has no caller). */
+    @Transactional
+    public void rejudge(String region, String agreement, String actor) {
         RuleSet ruleSet = rules.current();
         AgreementDef a = ruleSet.agreement(agreement).orElse(null);
         AgreementDef.Period period = a == null ? null : YearEvaluator.period(a);
@@ -171,7 +181,7 @@ public class PlanService {
         for (int year = period.from().getYear(); year <= period.to().getYear(); year++) {
             PlanEntity p = PlanEntity.forRegionAndYear(region, year).orElse(null);
             if (p != null) {
-                store(p, ruleSet, read(p.content, RegionPlan.class), clock.instant());
+                store(p, ruleSet, read(p.content, RegionPlan.class), clock.instant(), actor);
             }
         }
     }

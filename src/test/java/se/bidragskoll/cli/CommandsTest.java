@@ -164,6 +164,7 @@ class CommandsTest {
         assertEquals(2, run("judge", "--dossier", dossier.toString(), "--ledger", ledger.toString(),
                 "--report", report.toString()), printed());
         assertTrue(printed().contains("rad 2, kolumn belopp: \"12.345,6x\" är inget belopp"), printed());
+        assertTrue(!printed().contains("kolumn belopp: rad 2"), "the place is said once: " + printed());
         assertTrue(!Files.exists(report));
     }
 
