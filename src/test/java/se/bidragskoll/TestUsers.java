@@ -20,6 +20,13 @@ public final class TestUsers {
         return RestAssured.preemptive().basic(user, user);
     }
 
+    /** Logs the user in on the login page (302) and gives the page session's cookies. */
+    public static java.util.Map<String, String> pageLogin(String user) {
+        return RestAssured.given().redirects().follow(false).contentType(io.restassured.http.ContentType.URLENC)
+                .formParam("j_username", user).formParam("j_password", user)
+                .when().post("/j_security_check").then().statusCode(302).extract().cookies();
+    }
+
     /** Every request of the test class as this user unless it says otherwise. */
     public static void actAs(String user) {
         RestAssured.authentication = as(user);

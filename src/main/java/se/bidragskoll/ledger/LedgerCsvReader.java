@@ -404,34 +404,7 @@ public final class LedgerCsvReader {
      * careful way (and may still be an amount, or an error).
      */
     private static BigDecimal plainAmount(String raw) {
-        long unscaled = 0;
-        int digits = 0;
-        int decimals = -1;
-        boolean negative = false;
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (c >= '0' && c <= '9') {
-                if (decimals >= 0 && ++decimals > 2) {
-                    return null;
-                }
-                unscaled = unscaled * 10 + (c - '0');
-                if (++digits > 17) {
-                    return null;
-                }
-            } else if ((c == ',' || c == '.') && decimals < 0 && digits > 0) {
-                decimals = 0;
-            } else if ((c == ' ' || c == '\u00A0' || c == '\u202F') && decimals < 0 && digits > 0) {
-                continue;
-            } else if ((c == '-' || c == '\u2212') && i == 0) {
-                negative = true;
-            } else {
-                return null;
-            }
-        }
-        if (digits == 0 || decimals == 0) {
-            return null;
-        }
-        return BigDecimal.valueOf(negative ? -unscaled : unscaled, Math.max(decimals, 0));
+        return Amounts.plain(raw, true);
     }
 
     /** ISO dates repeat across a ledger: parse each distinct text once per file. */

@@ -858,32 +858,7 @@ public final class SieLedgerReader {
 
     /** SIE's amounts: a point for decimals, an optional minus, at most two decimals. */
     static BigDecimal amount(String raw) {
-        long unscaled = 0;
-        int digits = 0;
-        int decimals = -1;
-        boolean negative = false;
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (c >= '0' && c <= '9') {
-                if (decimals >= 0 && ++decimals > 2) {
-                    return null;
-                }
-                unscaled = unscaled * 10 + (c - '0');
-                if (++digits > 17) {
-                    return null;
-                }
-            } else if (c == '.' && decimals < 0 && digits > 0) {
-                decimals = 0;
-            } else if ((c == '-' || c == '+') && i == 0) {
-                negative = c == '-';
-            } else {
-                return null;
-            }
-        }
-        if (digits == 0 || decimals == 0) {
-            return null;
-        }
-        return BigDecimal.valueOf(negative ? -unscaled : unscaled, Math.max(decimals, 0));
+        return Amounts.plain(raw, false);
     }
 
     /**

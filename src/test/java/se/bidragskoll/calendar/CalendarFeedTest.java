@@ -38,9 +38,7 @@ class CalendarFeedTest {
     }
 
     private static Map<String, String> login(String user) {
-        return given().redirects().follow(false).contentType(ContentType.URLENC)
-                .formParam("j_username", user).formParam("j_password", user)
-                .when().post("/j_security_check").then().statusCode(302).extract().cookies();
+        return se.bidragskoll.TestUsers.pageLogin(user);
     }
 
     /** Posts one of the calendar page's forms as a browser does, with its CSRF token; the page answered. */

@@ -23,9 +23,7 @@ class PlanPagesTest {
 
     /** A form login: the session cookie and the server-held session id that logout ends. */
     static java.util.Map<String, String> login(String user) {
-        return given().redirects().follow(false).contentType(ContentType.URLENC)
-                .formParam("j_username", user).formParam("j_password", user)
-                .when().post("/j_security_check").then().statusCode(302).extract().cookies();
+        return se.bidragskoll.TestUsers.pageLogin(user);
     }
 
     @Test

@@ -33,9 +33,7 @@ class PageDownloadsTest {
     }
 
     private static Map<String, String> login(String user) {
-        return given().redirects().follow(false).contentType(ContentType.URLENC)
-                .formParam("j_username", user).formParam("j_password", user)
-                .when().post("/j_security_check").then().statusCode(302).extract().cookies();
+        return se.bidragskoll.TestUsers.pageLogin(user);
     }
 
     /** The href of the link with this id on the page, unescaped as a browser reads it. */

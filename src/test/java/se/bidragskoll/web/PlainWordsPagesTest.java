@@ -37,9 +37,7 @@ class PlainWordsPagesTest {
     }
 
     private static Map<String, String> login(String user) {
-        return given().redirects().follow(false).contentType(ContentType.URLENC)
-                .formParam("j_username", user).formParam("j_password", user)
-                .when().post("/j_security_check").then().statusCode(302).extract().cookies();
+        return se.bidragskoll.TestUsers.pageLogin(user);
     }
 
     /** The text a reader sees: no tags, no attributes, entities as characters. */

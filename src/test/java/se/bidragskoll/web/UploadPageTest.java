@@ -33,9 +33,7 @@ class UploadPageTest {
     }
 
     private static Map<String, String> login(String user) {
-        return given().redirects().follow(false).contentType(ContentType.URLENC)
-                .formParam("j_username", user).formParam("j_password", user)
-                .when().post("/j_security_check").then().statusCode(302).extract().cookies();
+        return se.bidragskoll.TestUsers.pageLogin(user);
     }
 
     private static Path ledger(String name) throws Exception {
