@@ -266,6 +266,7 @@ public final class Commands implements Runnable {
     }
 
     public static void main(String[] args) {
+        ServiceLogging.apply();
         System.exit(run(args, System.out, System.err));
     }
 }

@@ -34,6 +34,7 @@ public final class LedgerBench {
     }
 
     public static void main(String[] args) throws IOException {
+        se.bidragskoll.cli.ServiceLogging.apply();
         int[] sizes = args.length == 0 ? new int[]{1_000, 100_000, 1_000_000}
                 : Arrays.stream(args).mapToInt(a -> Integer.parseInt(a.replace("_", ""))).toArray();
         Path dir = Path.of(System.getProperty("bidragskoll.rules.dir", "rules"));

@@ -27,6 +27,7 @@ public final class ParseBench {
     }
 
     public static void main(String[] args) throws IOException {
+        se.bidragskoll.cli.ServiceLogging.apply();
         Path dir = Path.of(args.length > 0 ? args[0] : "target/bench");
         int n = args.length > 1 ? Integer.parseInt(args[1].replace("_", "")) : 1_000_000;
         Files.createDirectories(dir);

@@ -38,6 +38,7 @@ public final class PlanBench {
     }
 
     public static void main(String[] args) {
+        se.bidragskoll.cli.ServiceLogging.apply();
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         RuleSet rules = RuleSetLoader.load(Path.of(System.getProperty("bidragskoll.rules.dir", "rules")));
         List<Dossier> dossiers = new ArrayList<>();

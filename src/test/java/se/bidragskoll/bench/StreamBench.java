@@ -28,6 +28,7 @@ public final class StreamBench {
     }
 
     public static void main(String[] args) throws IOException {
+        se.bidragskoll.cli.ServiceLogging.apply();
         if (args[0].equals("--header")) {
             System.out.println(HEADER);
             return;
