@@ -120,18 +120,28 @@ public final class RuleEngine {
      * condition facts inserted, so only the conditions that apply are judged.
      */
     public static void fire(KieBase kieBase, Collection<?> facts, Object out) {
-        KieSession session = kieBase.newKieSession();
+        KieSession session = Sessions.take(kieBase);
         Map<String, int[]> firings = new java.util.HashMap<>();
         String[] firing = {null};
-        session.addEventListener(new org.kie.api.event.rule.DefaultAgendaEventListener() {
+        org.kie.api.event.rule.AgendaEventListener listener = new org.kie.api.event.rule.DefaultAgendaEventListener() {
             @Override
             public void beforeMatchFired(org.kie.api.event.rule.BeforeMatchFiredEvent event) {
                 firing[0] = event.getMatch().getRule().getName();
                 firings.computeIfAbsent(firing[0], k -> new int[1])[0]++;
             }
-        });
-        java.util.concurrent.ScheduledFuture<?> watchdog = WATCHDOG.schedule(session::halt, timeLimitMillis(),
-                java.util.concurrent.TimeUnit.MILLISECONDS);
+        };
+        session.addEventListener(listener);
+        // The session goes back to a pool afterwards: a late watchdog must not halt its next judgement.
+        Object watch = new Object();
+        boolean[] watching = {true};
+        java.util.concurrent.ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> {
+            synchronized (watch) {
+                if (watching[0]) {
+                    session.halt();
+                }
+            }
+        }, timeLimitMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        boolean clean = false;
         try {
             session.setGlobal("out", out);
             for (Object fact : facts) {
@@ -147,9 +157,14 @@ public final class RuleEngine {
                 throw new RulesDidNotFinishException("the rules fired " + fired + " times over " + facts.size()
                         + " facts and were stopped: " + mostFired(firings) + " keeps activating itself?");
             }
+            clean = true;
         } finally {
             watchdog.cancel(false);
-            session.dispose();
+            synchronized (watch) {
+                watching[0] = false;
+            }
+            session.removeEventListener(listener);
+            Sessions.giveBack(kieBase, session, clean);
         }
     }
 
