@@ -53,7 +53,8 @@ public final class RuleEngine {
      */
     public static Compiled compile(Map<String, String> drlByPath) {
         // Facts are immutable (rules never modify them), so class reactivity is all that is needed.
-        KnowledgeBuilderConfiguration configuration = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration();
+        KnowledgeBuilderConfiguration configuration = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(
+                RuleClassLoader.INSTANCE);
         configuration.setOption(PropertySpecificOption.ALLOWED);
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(configuration);
         List<RuleProblem> problems = new ArrayList<>();
@@ -74,7 +75,7 @@ public final class RuleEngine {
         if (!problems.isEmpty()) {
             throw new RuleSetException(problems);
         }
-        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
+        InternalKnowledgeBase kieBase = newKieBase();
         Collection<KiePackage> packages = builder.getKnowledgePackages();
         kieBase.addPackages(packages);
         return new Compiled(kieBase, describeAll(kieBase, drlByPath));
@@ -96,6 +97,12 @@ public final class RuleEngine {
         return List.copyOf(rules);
     }
 
+    /** A rule base whose classes come through {@link RuleClassLoader}. */
+    private static InternalKnowledgeBase newKieBase() {
+        return KnowledgeBaseFactory.newKnowledgeBase(
+                org.drools.core.impl.RuleBaseFactory.newKnowledgeBaseConfiguration(null, RuleClassLoader.INSTANCE));
+    }
+
     /** Writes a compiled rule base so that a restart with the same rules need not compile again. */
     public static void write(Compiled compiled, java.io.OutputStream out) throws java.io.IOException {
         try (DroolsObjectOutputStream stream = new DroolsObjectOutputStream(out)) {
@@ -106,10 +113,10 @@ public final class RuleEngine {
     /** Reads a rule base written by {@link #write}; the DRL sources give the rules' files and lines. */
     public static Compiled read(java.io.InputStream in, Map<String, String> drlByPath)
             throws java.io.IOException, ClassNotFoundException {
-        try (DroolsObjectInputStream stream = new DroolsObjectInputStream(in)) {
+        try (DroolsObjectInputStream stream = new DroolsObjectInputStream(in, RuleClassLoader.INSTANCE)) {
             @SuppressWarnings("unchecked")
             Collection<KiePackage> packages = (Collection<KiePackage>) stream.readObject();
-            InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
+            InternalKnowledgeBase kieBase = newKieBase();
             kieBase.addPackages(packages);
             return new Compiled(kieBase, describeAll(kieBase, drlByPath));
         }
