@@ -136,109 +136,36 @@ public class LedgerStore {
         CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI()
                 .copyIn("COPY ledger_line (" + COLUMNS + ") FROM STDIN WITH (FORMAT binary)");
         try {
-            java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream(1 << 17);
-            java.io.DataOutputStream out = new java.io.DataOutputStream(buffer);
-            out.writeBytes("PGCOPY\n");
-            out.write(new byte[]{(byte) 0xFF, '\r', '\n', 0});
-            out.writeInt(0);
-            out.writeInt(0);
+            CopyRows rows = new CopyRows(1 << 17);
+            rows.header();
             byte[] ledgerId = id.getBytes(StandardCharsets.UTF_8);
             for (LedgerLine l : lines) {
-                out.writeShort(13);
-                bytes(out, ledgerId);
-                integer(out, l.row());
-                text(out, l.voucher());
-                integer(out, l.line());
-                if (l.date() == null) {
-                    out.writeInt(-1);
-                } else {
-                    out.writeInt(4);
-                    out.writeInt((int) (l.date().toEpochDay() - LocalDate.of(2000, 1, 1).toEpochDay()));
-                }
-                text(out, l.account());
-                text(out, l.responsibility());
-                text(out, l.activity());
-                text(out, l.object());
-                text(out, l.unit());
-                text(out, l.measure());
-                numeric(out, l.amount());
-                text(out, l.text());
-                if (buffer.size() > (1 << 16)) {
-                    copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
-                    buffer.reset();
+                rows.fields(13);
+                rows.value(ledgerId);
+                rows.integer(l.row());
+                rows.text(l.voucher());
+                rows.integer(l.line());
+                rows.date(l.date());
+                rows.code(l.account());
+                rows.code(l.responsibility());
+                rows.code(l.activity());
+                rows.code(l.object());
+                rows.code(l.unit());
+                rows.code(l.measure());
+                rows.numeric(l.amount());
+                rows.text(l.text());
+                if (rows.size() > (1 << 16)) {
+                    copy.writeToCopy(rows.buffer(), 0, rows.size());
+                    rows.clear();
                 }
             }
-            out.writeShort(-1);
-            copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
+            rows.trailer();
+            copy.writeToCopy(rows.buffer(), 0, rows.size());
             copy.endCopy();
-        } catch (java.io.IOException e) {
-            throw new SQLException(e);
         } finally {
             if (copy.isActive()) {
                 copy.cancelCopy();
             }
-        }
-    }
-
-    private static void bytes(java.io.DataOutputStream out, byte[] value) throws java.io.IOException {
-        out.writeInt(value.length);
-        out.write(value);
-    }
-
-    private static void text(java.io.DataOutputStream out, String value) throws java.io.IOException {
-        if (value == null) {
-            out.writeInt(-1);
-        } else {
-            bytes(out, value.getBytes(StandardCharsets.UTF_8));
-        }
-    }
-
-    private static void integer(java.io.DataOutputStream out, Integer value) throws java.io.IOException {
-        if (value == null) {
-            out.writeInt(-1);
-        } else {
-            out.writeInt(4);
-            out.writeInt(value);
-        }
-    }
-
-    /** PostgreSQL's binary numeric: base-10000 digits, weight of the first, sign, display scale 2. */
-    static void numeric(java.io.DataOutputStream out, BigDecimal value) throws java.io.IOException {
-        if (value == null) {
-            out.writeInt(-1);
-            return;
-        }
-        long unscaled = value.setScale(2, java.math.RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
-        boolean negative = unscaled < 0;
-        unscaled = Math.abs(unscaled);
-        long whole = unscaled / 100;
-        int fraction = (int) (unscaled % 100) * 100;
-        java.util.ArrayDeque<Short> digits = new java.util.ArrayDeque<>();
-        int wholeGroups = 0;
-        for (long w = whole; w > 0; w /= 10_000) {
-            digits.addFirst((short) (w % 10_000));
-            wholeGroups++;
-        }
-        int weight = wholeGroups - 1;
-        if (fraction != 0) {
-            digits.addLast((short) fraction);
-            if (wholeGroups == 0) {
-                weight = -1;
-            }
-        }
-        while (!digits.isEmpty() && digits.peekLast() == 0) {
-            digits.removeLast();
-        }
-        if (digits.isEmpty()) {
-            weight = 0;
-        }
-        out.writeInt(8 + 2 * digits.size());
-        out.writeShort(digits.size());
-        out.writeShort(weight);
-        out.writeShort(negative && !digits.isEmpty() ? 0x4000 : 0);
-        out.writeShort(2);
-        for (short d : digits) {
-            out.writeShort(d);
         }
     }
 
