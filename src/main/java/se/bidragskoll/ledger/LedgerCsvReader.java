@@ -7,11 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -407,20 +403,48 @@ public final class LedgerCsvReader {
         return Amounts.plain(raw, true);
     }
 
-    /** ISO dates repeat across a ledger: parse each distinct text once per file. */
-    private static final ThreadLocal<Map<String, LocalDate>> DATES = ThreadLocal.withInitial(HashMap::new);
+    /**
+     * ISO dates repeat across a ledger: {@code YYYY-MM-DD} is read digit by digit and each day's
+     * {@link LocalDate} shared through a small direct-mapped cache per thread (no hashing of the text);
+     * any other form goes the careful way.
+     */
+    private static final ThreadLocal<LocalDate[]> DAYS = ThreadLocal.withInitial(() -> new LocalDate[4096]);
 
     private static LocalDate date(String raw) {
-        Map<String, LocalDate> seen = DATES.get();
-        LocalDate known = seen.get(raw);
-        if (known != null) {
-            return known;
+        if (raw.length() == 10 && raw.charAt(4) == '-' && raw.charAt(7) == '-') {
+            int y = digits(raw, 0, 4);
+            int m = digits(raw, 5, 2);
+            int d = digits(raw, 8, 2);
+            if (y >= 0 && m >= 0 && d >= 0) {
+                LocalDate[] days = DAYS.get();
+                int slot = (y * 416 + m * 32 + d) & (days.length - 1);
+                LocalDate known = days[slot];
+                if (known != null && known.getDayOfMonth() == d && known.getMonthValue() == m && known.getYear() == y) {
+                    return known;
+                }
+                try {
+                    LocalDate day = LocalDate.of(y, m, d);
+                    days[slot] = day;
+                    return day;
+                } catch (java.time.DateTimeException e) {
+                    return null;
+                }
+            }
         }
-        LocalDate parsed = parseDate(raw);
-        if (parsed != null && seen.size() < 10_000) {
-            seen.put(raw, parsed);
+        return parseDate(raw);
+    }
+
+    /** The {@code count} decimal digits of {@code s} from {@code from}, or -1 if one is no digit. */
+    private static int digits(String s, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            int digit = s.charAt(i) - '0';
+            if (digit < 0 || digit > 9) {
+                return -1;
+            }
+            value = value * 10 + digit;
         }
-        return parsed;
+        return value;
     }
 
     private static LocalDate parseDate(String raw) {
@@ -483,6 +507,59 @@ public final class LedgerCsvReader {
      * One pass over the bytes: the content hash, and the encoding: UTF-8 (with or without BOM) when
      * every byte sequence is valid UTF-8, else Windows-1252.
      */
+    /**
+     * Whether bytes are well-formed UTF-8 (no overlong forms, no surrogates, nothing above U+10FFFF:
+     * what the JDK's decoder refuses), one byte at a time, without decoding them.
+     */
+    static final class Utf8Check {
+        private int need;
+        private int lower = 0x80;
+        private int upper = 0xBF;
+        private boolean valid = true;
+
+        void accept(int b) {
+            if (need == 0) {
+                if (b < 0x80) {
+                    return;
+                }
+                lower = 0x80;
+                upper = 0xBF;
+                if (b >= 0xC2 && b <= 0xDF) {
+                    need = 1;
+                } else if (b >= 0xE0 && b <= 0xEF) {
+                    need = 2;
+                    if (b == 0xE0) {
+                        lower = 0xA0;
+                    } else if (b == 0xED) {
+                        upper = 0x9F;
+                    }
+                } else if (b >= 0xF0 && b <= 0xF4) {
+                    need = 3;
+                    if (b == 0xF0) {
+                        lower = 0x90;
+                    } else if (b == 0xF4) {
+                        upper = 0x8F;
+                    }
+                } else {
+                    valid = false;
+                }
+                return;
+            }
+            if (b < lower || b > upper) {
+                valid = false;
+                need = 0;
+                return;
+            }
+            lower = 0x80;
+            upper = 0xBF;
+            need--;
+        }
+
+        boolean valid() {
+            return valid && need == 0;
+        }
+    }
+
     static String[] scan(Path file) throws IOException {
         MessageDigest digest;
         try {
@@ -490,12 +567,8 @@ public final class LedgerCsvReader {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
         byte[] buffer = new byte[1 << 16];
-        ByteBuffer in = ByteBuffer.allocate(buffer.length + 8);
-        CharBuffer out = CharBuffer.allocate(buffer.length + 8);
-        boolean utf8 = true;
+        Utf8Check utf8Check = new Utf8Check();
         long line = 1;
         long lineBytes = 0;
         long notWindows1252 = 0;
@@ -504,6 +577,7 @@ public final class LedgerCsvReader {
             while ((n = stream.read(buffer)) > 0) {
                 for (int i = 0; i < n; i++) {
                     int b = buffer[i] & 0xFF;
+                    utf8Check.accept(b);
                     if (b == '\n') {
                         line++;
                         lineBytes = 0;
@@ -526,20 +600,9 @@ public final class LedgerCsvReader {
                     }
                 }
                 digest.update(buffer, 0, n);
-                if (utf8) {
-                    in.put(buffer, 0, n);
-                    in.flip();
-                    out.clear();
-                    utf8 = !decoder.decode(in, out, false).isError();
-                    in.compact();
-                }
-            }
-            if (utf8) {
-                in.flip();
-                out.clear();
-                utf8 = !decoder.decode(in, out, true).isError() && !decoder.flush(out).isError();
             }
         }
+        boolean utf8 = utf8Check.valid();
         if (!utf8 && notWindows1252 > 0) {
             // Neither UTF-8 nor Windows-1252 (which has no character for 0x81, 0x8D, 0x8F, 0x90, 0x9D).
             throw problem(notWindows1252, null, Text.of(
