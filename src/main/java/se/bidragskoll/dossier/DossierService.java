@@ -166,7 +166,7 @@ public class DossierService {
         RevisionEntity latest = RevisionEntity.of(entity.id, entity.latestRevision).orElseThrow();
         if (latest.ledgerId != null && ledgers.find(latest.ledgerId)
                 .map(l -> l.contentHash().equals(parsed.contentHash())).orElse(false)) {
-            return new Replaced(false, entity.id, latest.revision, parsed.lines().size(), null, 0, 0);
+            return new Replaced(false, entity.id, latest.revision, parsed.lines().size(), null, 0, 0, -1);
         }
         // an SIE file's voucher balance goes with its lines; a CSV file's lines have none (null)
         Dossier dossier = read(latest.content).withLedger(parsed.lines(), parsed.vouchers());
@@ -187,6 +187,13 @@ public class DossierService {
         metrics.ledgerLinesImported(parsed.kind(), parsed.lines().size());
         Evaluation evaluation = judging.join();
         long judged = System.nanoTime();
+        return replaced(entity, ruleSet, dossier, ledger, evaluation, now, -1, (judged - start) / 1_000_000,
+                (storedAt - start) / 1_000_000);
+    }
+
+    /** The new revision with its ledger and report: findings tracked, the region's plan judged again. */
+    private Replaced replaced(DossierEntity entity, RuleSet ruleSet, Dossier dossier, LedgerStore.StoredLedger ledger,
+                              Evaluation evaluation, Instant now, long parseMs, long judgeMs, long storeMs) {
         entity.latestRevision++;
         entity.updatedAt = now;
         RevisionEntity revision = revision(entity, dossier, ledger, now);
@@ -194,8 +201,55 @@ public class DossierService {
         tracker.track(entity.id, entity.region, entity.agreement, revision.revision, stored, caller.name(),
                 ruleSet.version(), SwedishDates.today(clock), now);
         plans.rejudge(entity.region, entity.agreement);
-        return new Replaced(true, entity.id, revision.revision, parsed.lines().size(), stored,
-                (judged - start) / 1_000_000, (storedAt - start) / 1_000_000);
+        return new Replaced(true, entity.id, revision.revision, ledger.lineCount(), stored, judgeMs, storeMs, parseMs);
+    }
+
+    /**
+     * {@link #replaceLedger} for a CSV file, with reading and storing overlapped: the lines are stored
+     * as they are read, and judged as soon as the file is read, while the store finishes. All or
+     * nothing as before: a bad row or a dossier check that fails throws, and the transaction rolls back
+     * the lines stored so far.
+     */
+    @Transactional
+    public Replaced replaceLedgerFromCsv(String id, java.nio.file.Path file, String objectColumn) {
+        RuleSet ruleSet = rules.current();
+        DossierEntity entity = find(id);
+        caller.mustSubmitFor(entity.region);
+        RevisionEntity latest = RevisionEntity.of(entity.id, entity.latestRevision).orElseThrow();
+        long start = System.nanoTime();
+        try (se.bidragskoll.ledger.CsvLedgerPipe pipe = se.bidragskoll.ledger.CsvLedgerPipe.open(file, objectColumn)) {
+            java.util.Optional<LedgerStore.StoredLedger> same = latest.ledgerId == null ? java.util.Optional.empty()
+                    : ledgers.find(latest.ledgerId).filter(l -> l.contentHash().equals(pipe.contentHash()));
+            if (same.isPresent()) {
+                return new Replaced(false, entity.id, latest.revision, same.get().lineCount(), null, 0, 0, 0);
+            }
+            Dossier base = read(latest.content);
+            LocalDate today = SwedishDates.today(clock);
+            record Judged(Dossier dossier, Evaluation evaluation, long at) {
+            }
+            java.util.concurrent.CompletableFuture<Judged> judging = pipe.parsed().thenApplyAsync(parsed -> {
+                // a CSV file's lines have no voucher balance (null)
+                Dossier dossier = base.withLedger(parsed.lines(), null);
+                DossierValidator.check(dossier, ruleSet);
+                long judgeStart = System.nanoTime();
+                Evaluation e = Evaluator.judge(ruleSet, dossier, today);
+                metrics.judged(Metrics.Kind.LEDGER, e.swedish(), System.nanoTime() - judgeStart);
+                e.english();
+                return new Judged(dossier, e, System.nanoTime());
+            });
+            Instant now = clock.instant();
+            LedgerStore.StoredLedger ledger = ledgers.store(entity.id, pipe.start(), pipe.contentHash(), ParsedLedger.CSV);
+            long storedAt = System.nanoTime();
+            metrics.ledgerLinesImported(ParsedLedger.CSV, ledger.lineCount());
+            Judged judged;
+            try {
+                judged = judging.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+            return replaced(entity, ruleSet, judged.dossier(), ledger, judged.evaluation(), now, pipe.readMs(),
+                    (judged.at() - start) / 1_000_000, (storedAt - start) / 1_000_000);
+        }
     }
 
     /**
@@ -245,13 +299,21 @@ public class DossierService {
 
     /** Reads a ledger file the region's way and replaces the dossier's ledger with it (the pages' upload). */
     public Replaced replaceLedgerFile(String id, String region, java.nio.file.Path file, String sentAs) {
-        ParsedLedger parsed = LedgerFiles.read(file, rules.current().ledgerFormat(region), sentAs);
-        return replaceLedger(id, parsed);
+        se.bidragskoll.ruleset.RegionDef.LedgerFormat format = rules.current().ledgerFormat(region);
+        if (!LedgerFiles.isSie(file, sentAs)) {
+            return replaceLedgerFromCsv(id, file, format == null ? null : format.objectColumn());
+        }
+        long start = System.nanoTime();
+        ParsedLedger parsed = LedgerFiles.read(file, format, sentAs);
+        long parseMs = (System.nanoTime() - start) / 1_000_000;
+        Replaced replaced = replaceLedger(id, parsed);
+        return new Replaced(replaced.changed(), replaced.dossierId(), replaced.revision(), replaced.lines(),
+                replaced.evaluation(), replaced.judgeMs(), replaced.storeMs(), parseMs);
     }
 
-    /** What replacing a ledger did. */
+    /** What replacing a ledger did; the times in ms, {@code parseMs} -1 where it was not measured. */
     public record Replaced(boolean changed, String dossierId, int revision, int lines, Evaluation evaluation,
-                           long judgeMs, long storeMs) {
+                           long judgeMs, long storeMs, long parseMs) {
     }
 
     /** The dossier's region, for reading its ledger files the region's way; only its controllers may. */

@@ -158,7 +158,7 @@ public final class LedgerCsvReader {
         }
     }
 
-    private static void parse(Path file, Charset charset, char separator, String objectColumn,
+    static void parse(Path file, Charset charset, char separator, String objectColumn,
                               Consumer<LedgerLine> sink) {
         List<FieldError> problems = new ArrayList<>();
         Map<String, String> interned = new HashMap<>();

@@ -47,30 +47,43 @@ public class LedgerStore {
 
     /** Stores the lines as a new ledger of the dossier; must run inside a transaction. */
     public StoredLedger store(String dossierId, List<LedgerLine> lines, String contentHash, String source) {
+        return store(dossierId, List.of(lines).iterator(), contentHash, source);
+    }
+
+    /**
+     * Stores lines as they come, in chunks (a file's lines while it is still being read), as a new
+     * ledger of the dossier; must run inside a transaction. A chunk source that throws (a bad row
+     * found later in the file) leaves the transaction to roll back what was written.
+     */
+    public StoredLedger store(String dossierId, java.util.Iterator<List<LedgerLine>> chunks, String contentHash,
+                              String source) {
         String id = "l-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         long start = System.nanoTime();
-        LOG.infof("storing ledger %s of dossier %s: %d lines", id, dossierId, lines.size());
+        int count;
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement st = c.prepareStatement(
                     "INSERT INTO ledger (id, dossier_id, content_hash, line_count, source, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
                 st.setString(1, id);
                 st.setString(2, dossierId);
                 st.setString(3, contentHash);
-                st.setInt(4, lines.size());
+                st.setInt(4, 0);
                 st.setString(5, source);
                 st.setTimestamp(6, Timestamp.from(Instant.now()));
                 st.executeUpdate();
             }
-            if ("PostgreSQL".equals(c.getMetaData().getDatabaseProductName())) {
-                copy(c, id, lines);
-            } else {
-                batch(c, id, lines);
+            count = "PostgreSQL".equals(c.getMetaData().getDatabaseProductName()) ? copy(c, id, chunks)
+                    : batch(c, id, chunks);
+            try (PreparedStatement st = c.prepareStatement("UPDATE ledger SET line_count = ? WHERE id = ?")) {
+                st.setInt(1, count);
+                st.setString(2, id);
+                st.executeUpdate();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("storing the ledger failed: " + e.getMessage(), e);
         }
-        LOG.infof("stored ledger %s in %d ms (committed with the revision)", id, (System.nanoTime() - start) / 1_000_000);
-        return new StoredLedger(id, contentHash, lines.size());
+        LOG.infof("stored ledger %s of dossier %s: %d lines in %d ms (committed with the revision)", id, dossierId,
+                count, (System.nanoTime() - start) / 1_000_000);
+        return new StoredLedger(id, contentHash, count);
     }
 
     public Optional<StoredLedger> find(String ledgerId) {
@@ -132,36 +145,28 @@ public class LedgerStore {
     }
 
     /** PostgreSQL's binary COPY: no text to format on our side, none to parse on the server's. */
-    private static void copy(Connection c, String id, List<LedgerLine> lines) throws SQLException {
+    private static int copy(Connection c, String id, java.util.Iterator<List<LedgerLine>> chunks) throws SQLException {
         CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI()
                 .copyIn("COPY ledger_line (" + COLUMNS + ") FROM STDIN WITH (FORMAT binary)");
         try {
             CopyRows rows = new CopyRows(1 << 17);
             rows.header();
             byte[] ledgerId = id.getBytes(StandardCharsets.UTF_8);
-            for (LedgerLine l : lines) {
-                rows.fields(13);
-                rows.value(ledgerId);
-                rows.integer(l.row());
-                rows.text(l.voucher());
-                rows.integer(l.line());
-                rows.date(l.date());
-                rows.code(l.account());
-                rows.code(l.responsibility());
-                rows.code(l.activity());
-                rows.code(l.object());
-                rows.code(l.unit());
-                rows.code(l.measure());
-                rows.numeric(l.amount());
-                rows.text(l.text());
-                if (rows.size() > (1 << 16)) {
-                    copy.writeToCopy(rows.buffer(), 0, rows.size());
-                    rows.clear();
+            int count = 0;
+            while (chunks.hasNext()) {
+                for (LedgerLine l : chunks.next()) {
+                    row(rows, ledgerId, l);
+                    count++;
+                    if (rows.size() > (1 << 16)) {
+                        copy.writeToCopy(rows.buffer(), 0, rows.size());
+                        rows.clear();
+                    }
                 }
             }
             rows.trailer();
             copy.writeToCopy(rows.buffer(), 0, rows.size());
             copy.endCopy();
+            return count;
         } finally {
             if (copy.isActive()) {
                 copy.cancelCopy();
@@ -169,42 +174,68 @@ public class LedgerStore {
         }
     }
 
-    private static void batch(Connection c, String id, List<LedgerLine> lines) throws SQLException {
+    private static void row(CopyRows rows, byte[] ledgerId, LedgerLine l) {
+        rows.fields(13);
+        rows.value(ledgerId);
+        rows.integer(l.row());
+        rows.text(l.voucher());
+        rows.integer(l.line());
+        rows.date(l.date());
+        rows.code(l.account());
+        rows.code(l.responsibility());
+        rows.code(l.activity());
+        rows.code(l.object());
+        rows.code(l.unit());
+        rows.code(l.measure());
+        rows.numeric(l.amount());
+        rows.text(l.text());
+    }
+
+    private static int batch(Connection c, String id, java.util.Iterator<List<LedgerLine>> chunks) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("INSERT INTO ledger_line (" + COLUMNS
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int pending = 0;
-            for (LedgerLine l : lines) {
-                st.setString(1, id);
-                st.setInt(2, l.row());
-                st.setString(3, l.voucher());
-                if (l.line() == null) {
-                    st.setNull(4, Types.INTEGER);
-                } else {
-                    st.setInt(4, l.line());
-                }
-                LocalDate date = l.date();
-                if (date == null) {
-                    st.setNull(5, Types.DATE);
-                } else {
-                    st.setDate(5, Date.valueOf(date));
-                }
-                st.setString(6, l.account());
-                st.setString(7, l.responsibility());
-                st.setString(8, l.activity());
-                st.setString(9, l.object());
-                st.setString(10, l.unit());
-                st.setString(11, l.measure());
-                st.setBigDecimal(12, l.amount());
-                st.setString(13, l.text());
-                st.addBatch();
-                if (++pending == BATCH) {
-                    st.executeBatch();
-                    pending = 0;
+            int count = 0;
+            while (chunks.hasNext()) {
+                for (LedgerLine l : chunks.next()) {
+                    bind(st, id, l);
+                    st.addBatch();
+                    count++;
+                    if (++pending == BATCH) {
+                        st.executeBatch();
+                        pending = 0;
+                    }
                 }
             }
             if (pending > 0) {
                 st.executeBatch();
             }
+            return count;
         }
+    }
+
+    private static void bind(PreparedStatement st, String id, LedgerLine l) throws SQLException {
+        st.setString(1, id);
+        st.setInt(2, l.row());
+        st.setString(3, l.voucher());
+        if (l.line() == null) {
+            st.setNull(4, Types.INTEGER);
+        } else {
+            st.setInt(4, l.line());
+        }
+        LocalDate date = l.date();
+        if (date == null) {
+            st.setNull(5, Types.DATE);
+        } else {
+            st.setDate(5, Date.valueOf(date));
+        }
+        st.setString(6, l.account());
+        st.setString(7, l.responsibility());
+        st.setString(8, l.activity());
+        st.setString(9, l.object());
+        st.setString(10, l.unit());
+        st.setString(11, l.measure());
+        st.setBigDecimal(12, l.amount());
+        st.setString(13, l.text());
     }
 }

@@ -62,6 +62,30 @@ class LedgerResourceTest {
         assertEquals(revisions, after);
     }
 
+    /** The lines are stored while the file is read: a bad row after many chunks rolls back what was stored. */
+    @Test
+    void shouldKeepThePreviousLedgerWhenABadRowComesAfterLinesAlreadyStored() {
+        String id = storeJamtland();
+        int revisions = given().get("/api/v1/dossiers/" + id + "/revisions").then().extract().path("size()");
+        StringBuilder csv = new StringBuilder("verifikation;rad;bokforingsdatum;konto;objekt;atgard;belopp\n");
+        int good = 5 * CsvLedgerPipe.CHUNK;
+        for (int i = 1; i <= good; i++) {
+            csv.append("A ").append(100_000 + i).append(";1;2018-05-31;4011;9916;VG-01;1 000,00\n");
+        }
+        csv.append("A 999999;1;2018-05-31;4011;9916;VG-01;tusen\n");
+        given().contentType("text/csv").body(csv.toString()).put("/api/v1/dossiers/" + id + "/ledger")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("rad " + (good + 2) + ", kolumn belopp"));
+        given().get("/api/v1/dossiers/" + id).then().body("ledger", hasSize(3));
+        int after = given().get("/api/v1/dossiers/" + id + "/revisions").then().extract().path("size()");
+        assertEquals(revisions, after);
+        // and the same file without the bad row is taken whole
+        String fixed = csv.substring(0, csv.lastIndexOf("A 999999"));
+        given().contentType("text/csv").body(fixed).put("/api/v1/dossiers/" + id + "/ledger")
+                .then().statusCode(200).header("X-Ledger-Lines", String.valueOf(good));
+        given().get("/api/v1/dossiers/" + id).then().body("ledger", hasSize(good));
+    }
+
     @Test
     void shouldAnswerNotFoundForTheLedgerOfAnUnknownDossier() {
         given().contentType("text/csv").body("verifikation;bokforingsdatum;konto;objekt;belopp\n")
