@@ -82,6 +82,7 @@ public final class Ledger {
         private final List<List<LedgerLine>> repeatedLines = new ArrayList<>();
         private final Map<NetPosition.Key, Net> nets = new HashMap<>();
         private int unitlessOnObject;
+        private boolean summarised;
 
         /** A net position being summed. */
         static final class Net {
@@ -90,11 +91,23 @@ public final class Ledger {
             int credits;
         }
 
-        /** A group being built: its lines (when kept), count and total. */
+        /**
+         * A group being built: its lines (when kept), count and total, and what the sums need of its
+         * lines' signs. Everything the scope asks of a line (object, measure, unit, date, whether it
+         * has an amount) is the group's key, so the sums are made per group, once, in {@link #summarise}.
+         */
         static final class Group {
             final List<LedgerLine> lines;
             int count;
             BigDecimal total = BigDecimal.ZERO;
+            /** Lines with an amount below zero, and their sum. */
+            int credits;
+            BigDecimal creditTotal = BigDecimal.ZERO;
+            /** Lines with an amount other than zero. */
+            int nonZero;
+            /** The group's first line with an amount above zero, and its place among all lines. */
+            LedgerLine firstPositive;
+            long firstPositiveAt;
 
             Group(boolean keepLines) {
                 lines = keepLines ? new ArrayList<>() : null;
@@ -118,8 +131,20 @@ public final class Ledger {
             count++;
             Group group = grouped.computeIfAbsent(LedgerGroup.Key.of(line), k -> new Group(keepLines));
             group.count++;
-            if (line.amount() != null) {
-                group.total = group.total.add(line.amount());
+            BigDecimal amount = line.amount();
+            if (amount != null) {
+                group.total = group.total.add(amount);
+                int sign = amount.signum();
+                if (sign < 0) {
+                    group.credits++;
+                    group.creditTotal = group.creditTotal.add(amount);
+                } else if (sign > 0 && group.firstPositive == null) {
+                    group.firstPositive = line;
+                    group.firstPositiveAt = count;
+                }
+                if (sign != 0) {
+                    group.nonZero++;
+                }
             }
             if (keepLines) {
                 group.lines.add(line);
@@ -127,48 +152,63 @@ public final class Ledger {
                     remember(line);
                 }
             }
-            if (line.amount() == null || line.date() == null) {
+        }
+
+        /**
+         * The sums, per group rather than per line (the same sums: addition does not depend on order):
+         * eligible costs in the period; credits outside it, which give money back; the net positions
+         * outside the period and on another object; lines on the object without a unit; per unit and
+         * day the costs on the grant's object; and the earliest cost the grant carries (of lines on the
+         * same day, the first in the file).
+         */
+        private void summarise() {
+            if (summarised) {
                 return;
             }
-            boolean credit = line.amount().signum() < 0;
-            if (scope.charges(line)) {
-                if (!terms.outsideFundingPeriod(line.date())) {
-                    charged = charged.add(line.amount());
-                    chargedCount++;
-                } else {
-                    // A credit outside the period gives money back: it lowers what was spent; a cost
-                    // outside the period is no eligible cost, and is judged net by the funding period.
-                    if (credit) {
-                        charged = charged.add(line.amount());
+            summarised = true;
+            long firstAt = Long.MAX_VALUE;
+            for (Map.Entry<LedgerGroup.Key, Group> e : grouped.entrySet()) {
+                LedgerGroup.Key k = e.getKey();
+                Group g = e.getValue();
+                if (!k.hasAmount() || k.date() == null) {
+                    continue;
+                }
+                boolean onObject = scope.onObject(k.object());
+                if (scope.charges(k.object(), k.measure())) {
+                    if (!terms.outsideFundingPeriod(k.date())) {
+                        charged = charged.add(g.total);
+                        chargedCount += g.count;
+                    } else {
+                        // A credit outside the period gives money back: it lowers what was spent; a cost
+                        // outside the period is no eligible cost, and is judged net by the funding period.
+                        charged = charged.add(g.creditTotal);
+                        net(k.date().isBefore(terms.fundingPeriodStart()) ? NetPosition.Kind.BEFORE_PERIOD
+                                : NetPosition.Kind.AFTER_PERIOD, k, g);
                     }
-                    net(line.date().isBefore(terms.fundingPeriodStart()) ? NetPosition.Kind.BEFORE_PERIOD
-                            : NetPosition.Kind.AFTER_PERIOD, line, credit);
+                    if (g.firstPositive != null && (first == null || k.date().isBefore(first.date())
+                            || k.date().equals(first.date()) && g.firstPositiveAt < firstAt)) {
+                        first = g.firstPositive;
+                        firstAt = g.firstPositiveAt;
+                    }
                 }
-                if (!credit && line.amount().signum() > 0 && (first == null || line.date().isBefore(first.date()))) {
-                    first = line;
+                if (scope.hasCostObject() && scope.inPlan(k.measure()) && !onObject) {
+                    net(NetPosition.Kind.WRONG_OBJECT, k, g);
                 }
-            }
-            if (scope.hasCostObject() && scope.inPlan(line.measure()) && !scope.onObject(line)) {
-                net(NetPosition.Kind.WRONG_OBJECT, line, credit);
-            }
-            if (scope.onObject(line) && line.unit() == null && line.amount().signum() != 0) {
-                unitlessOnObject++;
-            }
-            if (scope.onObject(line) && line.unit() != null) {
-                dailyByUnit.computeIfAbsent(line.unit(), u -> new TreeMap<>()).merge(line.date(), line.amount(),
-                        BigDecimal::add);
+                if (onObject && k.unit() == null) {
+                    unitlessOnObject += g.nonZero;
+                }
+                if (onObject && k.unit() != null) {
+                    dailyByUnit.computeIfAbsent(k.unit(), u -> new TreeMap<>()).merge(k.date(), g.total, BigDecimal::add);
+                }
             }
         }
 
-        private void net(NetPosition.Kind kind, LedgerLine line, boolean credit) {
-            Net n = nets.computeIfAbsent(new NetPosition.Key(kind, line.object(), line.measure(), line.unit()),
+        private void net(NetPosition.Kind kind, LedgerGroup.Key key, Group g) {
+            Net n = nets.computeIfAbsent(new NetPosition.Key(kind, key.object(), key.measure(), key.unit()),
                     k -> new Net());
-            n.net = n.net.add(line.amount());
-            if (credit) {
-                n.credits++;
-            } else {
-                n.debits++;
-            }
+            n.net = n.net.add(g.total);
+            n.credits += g.credits;
+            n.debits += g.count - g.credits;
         }
 
         private void remember(LedgerLine line) {
@@ -224,6 +264,7 @@ public final class Ledger {
             if (!keepLines) {
                 throw new IllegalStateException("the lines were not kept");
             }
+            summarise();
             List<List<LedgerLine>> dups = new ArrayList<>(repeatedLines.size());
             for (List<LedgerLine> same : repeatedLines) {
                 dups.add(List.copyOf(same));
@@ -240,6 +281,7 @@ public final class Ledger {
          */
         Ledger build(Map<LedgerGroup.Key, List<LedgerLine>> loaded, List<List<LedgerLine>> duplicates,
                      boolean strict, Map<LedgerGroup.Key, PendingLines> pending) {
+            summarise();
             List<LedgerGroup> groups = new ArrayList<>(grouped.size());
             grouped.forEach((k, g) -> {
                 List<LedgerLine> lines = loaded.get(k);
