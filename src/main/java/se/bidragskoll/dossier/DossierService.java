@@ -221,7 +221,7 @@ public class DossierService {
             java.util.Optional<LedgerStore.StoredLedger> same = latest.ledgerId == null ? java.util.Optional.empty()
                     : ledgers.find(latest.ledgerId).filter(l -> l.contentHash().equals(pipe.contentHash()));
             if (same.isPresent()) {
-                return new Replaced(false, entity.id, latest.revision, same.get().lineCount(), null, 0, 0, 0);
+                return new Replaced(false, entity.id, latest.revision, same.get().lineCount(), null, 0, 0, -1);
             }
             Dossier base = read(latest.content);
             LocalDate today = SwedishDates.today(clock);
