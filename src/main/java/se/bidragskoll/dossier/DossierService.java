@@ -174,13 +174,8 @@ public class DossierService {
         // Judging needs no database and storing needs no judgement: on a large ledger they overlap.
         long start = System.nanoTime();
         LocalDate today = SwedishDates.today(clock);
-        java.util.concurrent.CompletableFuture<Evaluation> judging = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            long judgeStart = System.nanoTime();
-            Evaluation e = Evaluator.judge(ruleSet, dossier, today);
-            metrics.judged(Metrics.Kind.LEDGER, e.swedish(), System.nanoTime() - judgeStart);
-            e.english();
-            return e;
-        });
+        java.util.concurrent.CompletableFuture<Evaluation> judging = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> judgeLedger(ruleSet, dossier, today));
         Instant now = clock.instant();
         LedgerStore.StoredLedger ledger = ledgers.store(entity.id, parsed.lines(), parsed.contentHash(), parsed.kind());
         long storedAt = System.nanoTime();
@@ -189,6 +184,15 @@ public class DossierService {
         long judged = System.nanoTime();
         return replaced(entity, ruleSet, dossier, ledger, evaluation, now, -1, (judged - start) / 1_000_000,
                 (storedAt - start) / 1_000_000);
+    }
+
+    /** A dossier with a new ledger judged, counted, and its report rendered in both languages (off the caller's thread). */
+    private Evaluation judgeLedger(RuleSet ruleSet, Dossier dossier, LocalDate today) {
+        long start = System.nanoTime();
+        Evaluation e = Evaluator.judge(ruleSet, dossier, today);
+        metrics.judged(Metrics.Kind.LEDGER, e.swedish(), System.nanoTime() - start);
+        e.english();
+        return e;
     }
 
     /** The new revision with its ledger and report: findings tracked, the region's plan judged again. */
@@ -231,11 +235,7 @@ public class DossierService {
                 // a CSV file's lines have no voucher balance (null)
                 Dossier dossier = base.withLedger(parsed.lines(), null);
                 DossierValidator.check(dossier, ruleSet);
-                long judgeStart = System.nanoTime();
-                Evaluation e = Evaluator.judge(ruleSet, dossier, today);
-                metrics.judged(Metrics.Kind.LEDGER, e.swedish(), System.nanoTime() - judgeStart);
-                e.english();
-                return new Judged(dossier, e, System.nanoTime());
+                return new Judged(dossier, judgeLedger(ruleSet, dossier, today), System.nanoTime());
             });
             Instant now = clock.instant();
             LedgerStore.StoredLedger ledger = ledgers.store(entity.id, pipe.start(), pipe.contentHash(), ParsedLedger.CSV);

@@ -21,6 +21,8 @@ final class CopyRows {
     private byte[] buffer;
     private int size;
     private final Map<String, byte[]> encoded = new IdentityHashMap<>();
+    /** A numeric's base-10000 digits: at most 5 groups of four before the point (a long) and one after. */
+    private final short[] digits = new short[6];
 
     CopyRows(int capacity) {
         buffer = new byte[capacity];
@@ -113,8 +115,6 @@ final class CopyRows {
         unscaled = Math.abs(unscaled);
         long whole = unscaled / 100;
         int fraction = (int) (unscaled % 100) * 100;
-        // at most 5 groups of four digits before the point (a long) and one after
-        short[] digits = new short[6];
         int wholeGroups = 0;
         for (long w = whole; w > 0; w /= 10_000) {
             wholeGroups++;

@@ -45,7 +45,6 @@ public final class LedgerCsvReader {
 
     static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     private static final int MAX_PROBLEMS = 100;
-    private static final int MAX_INTERNED = 100_000;
 
     /** The columns a ledger can have. */
     enum Column { VOUCHER, LINE, DATE, ACCOUNT, RESPONSIBILITY, ACTIVITY, OBJECT, UNIT, MEASURE, AMOUNT, DEBIT, CREDIT, TEXT }
@@ -161,7 +160,7 @@ public final class LedgerCsvReader {
     static void parse(Path file, Charset charset, char separator, String objectColumn,
                               Consumer<LedgerLine> sink) {
         List<FieldError> problems = new ArrayList<>();
-        Map<String, String> interned = new HashMap<>();
+        Codes codes = new Codes();
         try (CsvReader<CsvRecord> csv = CsvReader.builder().fieldSeparator(separator).quoteCharacter('"')
                 .skipEmptyLines(true).ignoreDifferentFieldCount(true).detectBomHeader(true)
                 .ofCsvRecord(Files.newBufferedReader(file, charset))) {
@@ -179,7 +178,7 @@ public final class LedgerCsvReader {
                             "rad " + row + ": " + record.getFieldCount() + " fält, men rubrikraden har " + headerFields + ".",
                             "row " + row + ": " + record.getFieldCount() + " fields, but the header has " + headerFields + ".")));
                 } else {
-                    LedgerLine line = line(record, columns, row, problems, interned);
+                    LedgerLine line = line(record, columns, row, problems, codes);
                     if (line != null && problems.isEmpty()) {
                         sink.accept(line);
                     }
@@ -282,7 +281,7 @@ public final class LedgerCsvReader {
     }
 
     private static LedgerLine line(CsvRecord record, Column[] columns, int row, List<FieldError> problems,
-                                   Map<String, String> interned) {
+                                   Codes codes) {
         String voucher = null;
         Integer lineNo = null;
         LocalDate date = null;
@@ -332,12 +331,12 @@ public final class LedgerCsvReader {
                                 "is outside " + Limits.MIN_DATE + " – " + Limits.MAX_DATE));
                     }
                 }
-                case ACCOUNT -> account = intern(interned, raw);
-                case RESPONSIBILITY -> responsibility = intern(interned, raw);
-                case ACTIVITY -> activity = intern(interned, raw);
-                case OBJECT -> object = intern(interned, raw);
-                case UNIT -> unit = intern(interned, raw);
-                case MEASURE -> measure = intern(interned, raw);
+                case ACCOUNT -> account = codes.of(raw);
+                case RESPONSIBILITY -> responsibility = codes.of(raw);
+                case ACTIVITY -> activity = codes.of(raw);
+                case OBJECT -> object = codes.of(raw);
+                case UNIT -> unit = codes.of(raw);
+                case MEASURE -> measure = codes.of(raw);
                 case AMOUNT -> amount = amount(raw, row, Column.AMOUNT, problems);
                 case DEBIT -> debit = amount(raw, row, Column.DEBIT, problems);
                 case CREDIT -> credit = amount(raw, row, Column.CREDIT, problems);
@@ -454,18 +453,6 @@ public final class LedgerCsvReader {
         } catch (DateTimeParseException e) {
             return null;
         }
-    }
-
-    /** Codes (accounts, objects, units…) repeat: one string each, up to a bound that keeps a huge file's memory flat. */
-    private static String intern(Map<String, String> interned, String value) {
-        String known = interned.get(value);
-        if (known != null) {
-            return known;
-        }
-        if (interned.size() < MAX_INTERNED) {
-            interned.put(value, value);
-        }
-        return value;
     }
 
     /** The separator that makes the most known column names out of the header; ambiguity is an error. */

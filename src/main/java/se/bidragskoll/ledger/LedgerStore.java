@@ -15,9 +15,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.postgresql.PGConnection;
@@ -113,7 +111,7 @@ public class LedgerStore {
     /** Reads a ledger's lines over any connection (also used by the replay command). */
     public static List<LedgerLine> lines(Connection c, String ledgerId) throws SQLException {
         List<LedgerLine> lines = new ArrayList<>();
-        Map<String, String> interned = new HashMap<>();
+        Codes codes = new Codes();
         try (PreparedStatement st = c.prepareStatement("SELECT row_no, voucher, line_no, booking_date, account, "
                 + "responsibility, activity, cost_object, unit, measure, amount, description FROM ledger_line "
                 + "WHERE ledger_id = ? ORDER BY row_no")) {
@@ -126,22 +124,14 @@ public class LedgerStore {
                     Date date = rs.getDate(4);
                     BigDecimal amount = rs.getBigDecimal(11);
                     lines.add(new LedgerLine(rs.getString(2), line, date == null ? null : date.toLocalDate(),
-                            intern(interned, rs.getString(5)), intern(interned, rs.getString(6)),
-                            intern(interned, rs.getString(7)), intern(interned, rs.getString(8)),
-                            intern(interned, rs.getString(9)), intern(interned, rs.getString(10)),
+                            codes.of(rs.getString(5)), codes.of(rs.getString(6)),
+                            codes.of(rs.getString(7)), codes.of(rs.getString(8)),
+                            codes.of(rs.getString(9)), codes.of(rs.getString(10)),
                             amount == null ? null : amount.setScale(2), rs.getString(12), rs.getInt(1)));
                 }
             }
         }
         return lines;
-    }
-
-    private static String intern(Map<String, String> interned, String value) {
-        if (value == null) {
-            return null;
-        }
-        String known = interned.putIfAbsent(value, value);
-        return known == null ? value : known;
     }
 
     /** PostgreSQL's binary COPY: no text to format on our side, none to parse on the server's. */

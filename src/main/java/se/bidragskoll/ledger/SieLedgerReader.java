@@ -82,7 +82,6 @@ public final class SieLedgerReader {
     /** IBM code page 437: SIE's PC8. */
     static final Charset PC8 = Charset.forName("IBM437");
     private static final int MAX_PROBLEMS = 100;
-    private static final int MAX_INTERNED = 100_000;
     /** The highest dimension number read (SIE's own go to 19, a region's seldom past 100). */
     static final int MAX_DIMENSION = 9999;
     /** Unbalanced vouchers kept for the report; more are counted only. */
@@ -330,7 +329,7 @@ public final class SieLedgerReader {
         final List<UnbalancedVoucher> unbalanced = new ArrayList<>();
         int unbalancedCount;
         int vouchers;
-        private final Map<String, String> interned = new HashMap<>();
+        private final Codes codes = new Codes();
         private final Map<String, LocalDate> dates = new HashMap<>();
         private final Tokens tokens = new Tokens();
 
@@ -598,7 +597,7 @@ public final class SieLedgerReader {
                         add(row, Text.of(label + " objektlista: dimension " + number + " förekommer två gånger.",
                                 label + " object list: dimension " + number + " occurs twice."));
                     } else {
-                        fields[field.ordinal()] = intern(id);
+                        fields[field.ordinal()] = codes.of(id);
                     }
                 }
             }
@@ -661,7 +660,7 @@ public final class SieLedgerReader {
                 return;
             }
             if (problems.isEmpty()) {
-                sink.accept(new LedgerLine(voucher, voucherLines, date, intern(account),
+                sink.accept(new LedgerLine(voucher, voucherLines, date, codes.of(account),
                         fields[Column.RESPONSIBILITY.ordinal()], fields[Column.ACTIVITY.ordinal()],
                         fields[Column.OBJECT.ordinal()], fields[Column.UNIT.ordinal()], fields[Column.MEASURE.ordinal()],
                         amount, text, row));
@@ -815,17 +814,6 @@ public final class SieLedgerReader {
                 dates.put(raw, parsed);
             }
             return parsed;
-        }
-
-        private String intern(String value) {
-            String known = interned.get(value);
-            if (known != null) {
-                return known;
-            }
-            if (interned.size() < MAX_INTERNED) {
-                interned.put(value, value);
-            }
-            return value;
         }
 
         private void add(int line, Text message) {

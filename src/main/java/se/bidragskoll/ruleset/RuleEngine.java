@@ -130,14 +130,13 @@ public final class RuleEngine {
         KieSession session = Sessions.take(kieBase);
         Map<String, int[]> firings = new java.util.HashMap<>();
         String[] firing = {null};
-        org.kie.api.event.rule.AgendaEventListener listener = new org.kie.api.event.rule.DefaultAgendaEventListener() {
+        session.addEventListener(new org.kie.api.event.rule.DefaultAgendaEventListener() {
             @Override
             public void beforeMatchFired(org.kie.api.event.rule.BeforeMatchFiredEvent event) {
                 firing[0] = event.getMatch().getRule().getName();
                 firings.computeIfAbsent(firing[0], k -> new int[1])[0]++;
             }
-        };
-        session.addEventListener(listener);
+        });
         // The session goes back to a pool afterwards: a late watchdog must not halt its next judgement.
         Object watch = new Object();
         boolean[] watching = {true};
@@ -170,7 +169,7 @@ public final class RuleEngine {
             synchronized (watch) {
                 watching[0] = false;
             }
-            session.removeEventListener(listener);
+            // giving the session back resets it: facts, globals and this listener go
             Sessions.giveBack(kieBase, session, clean);
         }
     }
