@@ -402,48 +402,10 @@ public final class LedgerCsvReader {
         return Amounts.plain(raw, true);
     }
 
-    /**
-     * ISO dates repeat across a ledger: {@code YYYY-MM-DD} is read digit by digit and each day's
-     * {@link LocalDate} shared through a small direct-mapped cache per thread (no hashing of the text);
-     * any other form goes the careful way.
-     */
-    private static final ThreadLocal<LocalDate[]> DAYS = ThreadLocal.withInitial(() -> new LocalDate[4096]);
-
+    /** A plain ISO date the quick way ({@link se.bidragskoll.api.SwedishDates#isoDay}); any other form the careful way. */
     private static LocalDate date(String raw) {
-        if (raw.length() == 10 && raw.charAt(4) == '-' && raw.charAt(7) == '-') {
-            int y = digits(raw, 0, 4);
-            int m = digits(raw, 5, 2);
-            int d = digits(raw, 8, 2);
-            if (y >= 0 && m >= 0 && d >= 0) {
-                LocalDate[] days = DAYS.get();
-                int slot = (y * 416 + m * 32 + d) & (days.length - 1);
-                LocalDate known = days[slot];
-                if (known != null && known.getDayOfMonth() == d && known.getMonthValue() == m && known.getYear() == y) {
-                    return known;
-                }
-                try {
-                    LocalDate day = LocalDate.of(y, m, d);
-                    days[slot] = day;
-                    return day;
-                } catch (java.time.DateTimeException e) {
-                    return null;
-                }
-            }
-        }
-        return parseDate(raw);
-    }
-
-    /** The {@code count} decimal digits of {@code s} from {@code from}, or -1 if one is no digit. */
-    private static int digits(String s, int from, int count) {
-        int value = 0;
-        for (int i = from; i < from + count; i++) {
-            int digit = s.charAt(i) - '0';
-            if (digit < 0 || digit > 9) {
-                return -1;
-            }
-            value = value * 10 + digit;
-        }
-        return value;
+        LocalDate day = se.bidragskoll.api.SwedishDates.isoDay(raw);
+        return day != null ? day : parseDate(raw);
     }
 
     private static LocalDate parseDate(String raw) {
