@@ -166,7 +166,7 @@ public class DossierService {
         RevisionEntity latest = RevisionEntity.of(entity.id, entity.latestRevision).orElseThrow();
         if (latest.ledgerId != null && ledgers.find(latest.ledgerId)
                 .map(l -> l.contentHash().equals(parsed.contentHash())).orElse(false)) {
-            return new Replaced(false, entity.id, latest.revision, parsed.lines().size(), null, 0, 0, -1);
+            return new Replaced(false, entity.id, latest.revision, parsed.lines().size(), null, 0, 0, -1, 0);
         }
         // an SIE file's voucher balance goes with its lines; a CSV file's lines have none (null)
         Dossier dossier = read(latest.content).withLedger(parsed.lines(), parsed.vouchers());
@@ -198,6 +198,7 @@ public class DossierService {
     /** The new revision with its ledger and report: findings tracked, the region's plan judged again. */
     private Replaced replaced(DossierEntity entity, RuleSet ruleSet, Dossier dossier, LedgerStore.StoredLedger ledger,
                               Evaluation evaluation, Instant now, long parseMs, long judgeMs, long storeMs) {
+        long start = System.nanoTime();
         entity.latestRevision++;
         entity.updatedAt = now;
         RevisionEntity revision = revision(entity, dossier, ledger, now);
@@ -205,7 +206,8 @@ public class DossierService {
         tracker.track(entity.id, entity.region, entity.agreement, revision.revision, stored, caller.name(),
                 ruleSet.version(), SwedishDates.today(clock), now);
         plans.rejudge(entity.region, entity.agreement);
-        return new Replaced(true, entity.id, revision.revision, ledger.lineCount(), stored, judgeMs, storeMs, parseMs);
+        return new Replaced(true, entity.id, revision.revision, ledger.lineCount(), stored, judgeMs, storeMs, parseMs,
+                (System.nanoTime() - start) / 1_000_000);
     }
 
     /**
@@ -225,7 +227,7 @@ public class DossierService {
             java.util.Optional<LedgerStore.StoredLedger> same = latest.ledgerId == null ? java.util.Optional.empty()
                     : ledgers.find(latest.ledgerId).filter(l -> l.contentHash().equals(pipe.contentHash()));
             if (same.isPresent()) {
-                return new Replaced(false, entity.id, latest.revision, same.get().lineCount(), null, 0, 0, -1);
+                return new Replaced(false, entity.id, latest.revision, same.get().lineCount(), null, 0, 0, -1, 0);
             }
             Dossier base = read(latest.content);
             LocalDate today = SwedishDates.today(clock);
@@ -308,12 +310,16 @@ public class DossierService {
         long parseMs = (System.nanoTime() - start) / 1_000_000;
         Replaced replaced = replaceLedger(id, parsed);
         return new Replaced(replaced.changed(), replaced.dossierId(), replaced.revision(), replaced.lines(),
-                replaced.evaluation(), replaced.judgeMs(), replaced.storeMs(), parseMs);
+                replaced.evaluation(), replaced.judgeMs(), replaced.storeMs(), parseMs, replaced.reportMs());
     }
 
-    /** What replacing a ledger did; the times in ms, {@code parseMs} -1 where it was not measured. */
+    /**
+     * What replacing a ledger did; the times in ms, {@code parseMs} -1 where it was not measured;
+     * {@code reportMs} what came after the judge: the revision, the report and its findings stored, the
+     * region's plan judged again.
+     */
     public record Replaced(boolean changed, String dossierId, int revision, int lines, Evaluation evaluation,
-                           long judgeMs, long storeMs, long parseMs) {
+                           long judgeMs, long storeMs, long parseMs, long reportMs) {
     }
 
     /** The dossier's region, for reading its ledger files the region's way; only its controllers may. */

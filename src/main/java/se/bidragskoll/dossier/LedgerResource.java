@@ -36,8 +36,10 @@ public class LedgerResource {
                     "The file is empty: send the ledger as CSV or SIE 4.");
         }
         // A CSV file is read on a thread of its own while its lines are stored (they overlap); SIE is read first.
+        long start = System.nanoTime();
         DossierService.Replaced replaced = dossiers.replaceLedgerFile(id, region, body.toPath(),
                 headers.getHeaderString(HttpHeaders.CONTENT_TYPE));
+        long committedMs = (System.nanoTime() - start) / 1_000_000;
         if (!replaced.changed()) {
             return Response.ok(dossiers.report(id, Languages.of(headers)), MediaType.APPLICATION_JSON)
                     .header("X-Ledger-Unchanged", "true").build();
@@ -45,6 +47,8 @@ public class LedgerResource {
         return Response.ok(replaced.evaluation().in(Languages.of(headers)), MediaType.APPLICATION_JSON)
                 .header("X-Ledger-Lines", replaced.lines())
                 .header("Server-Timing", "parse;dur=" + replaced.parseMs() + ", store;dur=" + replaced.storeMs()
-                        + ", judge;dur=" + replaced.judgeMs() + ";desc=\"overlaps store\"").build();
+                        + ", judge;dur=" + replaced.judgeMs() + ";desc=\"overlaps store\", report;dur="
+                        + replaced.reportMs() + ";desc=\"revision, report, findings, plan\", committed;dur="
+                        + committedMs + ";desc=\"the file received to the transaction committed\"").build();
     }
 }
