@@ -27,6 +27,12 @@ public record Allocations(List<Allocation> items, BigDecimal total, Set<String> 
     }
 
     /** What the allocations give the unit, or {@code null} when it has none or an amount is missing. */
+    /** Whether {@code drawn} is more than the unit's allocations give it (false when they do not say how much). */
+    public boolean exceededBy(String unit, BigDecimal drawn) {
+        BigDecimal allocated = amountFor(unit);
+        return allocated != null && drawn != null && drawn.compareTo(allocated) > 0;
+    }
+
     public BigDecimal amountFor(String unit) {
         BigDecimal sum = null;
         for (se.bidragskoll.model.Allocation a : items) {

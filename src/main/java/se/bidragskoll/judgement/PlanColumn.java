@@ -15,4 +15,9 @@ public record PlanColumn(String column, BigDecimal stated, BigDecimal sum, int l
     public BigDecimal diff() {
         return stated == null || sum == null ? null : stated.subtract(sum).abs();
     }
+
+    /** How far the stated total may lie from the sum by rounding alone: the year's rounding of this column's lines. */
+    public BigDecimal rounding(PlanYear year) {
+        return year.rounding(lines);
+    }
 }
