@@ -62,7 +62,7 @@ public final class RuleEngine {
             builder.add(ResourceFactory.newByteArrayResource(drl.getValue().getBytes(StandardCharsets.UTF_8))
                     .setSourcePath(drl.getKey()), ResourceType.DRL);
             for (KnowledgeBuilderError error : builder.getErrors()) {
-                RuleProblem problem = toProblem(drl.getKey(), error);
+                RuleProblem problem = toProblem(drl.getKey(), drl.getValue(), error);
                 // Drools adds this after a parse error that it has already reported with its line.
                 if (!problem.message().startsWith("Parser returned a null Package")) {
                     problems.add(problem);
@@ -234,9 +234,10 @@ public final class RuleEngine {
         return located;
     }
 
-    private static RuleProblem toProblem(String file, KnowledgeBuilderError error) {
+    private static RuleProblem toProblem(String file, String source, KnowledgeBuilderError error) {
         int line = 0;
         int column = 0;
+        String message = error.getMessage() == null ? error.toString() : error.getMessage();
         if (error instanceof ParserError parserError) {
             line = parserError.getRow();
             column = parserError.getCol() + 1;
@@ -245,10 +246,48 @@ public final class RuleEngine {
             if (lines != null && lines.length > 0) {
                 line = lines[0];
             }
+            if (line <= 0 && error instanceof org.drools.compiler.compiler.DescrBuildError build
+                    && build.getParentDescr() != null && build.getParentDescr().getLine() > 0) {
+                // An expression MVEL cannot analyse carries no place of its own: it is looked for in its
+                // rule, from the rule's line on; not found, the rule's line is given.
+                line = build.getParentDescr().getLine();
+                int[] at = find(source, analysedExpression(message), line);
+                if (at != null) {
+                    line = at[0];
+                    column = at[1];
+                }
+            }
         } else if (error.getLines() != null && error.getLines().length > 0) {
             line = error.getLines()[0];
         }
-        String message = error.getMessage() == null ? error.toString() : error.getMessage();
         return new RuleProblem(file, line, column, message.replaceAll("\\s+", " ").trim());
+    }
+
+    private static final Pattern UNANALYSABLE = Pattern.compile("Unable to Analyse Expression (.+?):\\s*\\[Error");
+
+    /** The expression a "Unable to Analyse Expression" message names, or {@code null}. */
+    static String analysedExpression(String message) {
+        Matcher m = UNANALYSABLE.matcher(message);
+        return m.find() ? m.group(1).trim() : null;
+    }
+
+    /** Line and column (from 1) of the first {@code text} in {@code source} on or after {@code fromLine}, or {@code null}. */
+    static int[] find(String source, String text, int fromLine) {
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        int start = 0;
+        for (int l = 1; l < fromLine && start >= 0; l++) {
+            start = source.indexOf('\n', start) + 1;
+            if (start == 0) {
+                return null;
+            }
+        }
+        int at = source.indexOf(text, start);
+        if (at < 0) {
+            return null;
+        }
+        int line = 1 + (int) source.substring(0, at).chars().filter(c -> c == '\n').count();
+        return new int[]{line, at - source.lastIndexOf('\n', at)};
     }
 }

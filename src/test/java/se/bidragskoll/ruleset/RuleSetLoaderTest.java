@@ -38,6 +38,15 @@ class RuleSetLoaderTest {
     }
 
     @Test
+    void shouldPlaceAnExpressionMvelCannotAnalyseAtItsLineAndColumn() throws IOException {
+        copyRules();
+        // `lines` here is read on PlanYear, which has none: Drools reports it without a line of its own
+        replace("families/plan-stated-totals.drl", "diff > rounding($y) )", "diff > $y.rounding(lines) )");
+        assertProblem("families/plan-stated-totals.drl", "Unable to Analyse Expression", "$y.rounding(lines)",
+                columnOf("families/plan-stated-totals.drl", "rounding(lines)"));
+    }
+
+    @Test
     void shouldNameAnUnknownFactType() throws IOException {
         copyRules();
         Path drl = copy.resolve("families/exit-plan.drl");
