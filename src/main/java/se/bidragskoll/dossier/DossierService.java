@@ -156,10 +156,11 @@ public class DossierService {
 
     /**
      * Replaces the dossier's ledger with a file's lines as a new revision, and judges it again. The
-     * same file as the current ledger (same content hash) changes nothing.
+     * same file as the current ledger (same content hash) changes nothing. {@code parseMs}: how long
+     * reading the file took, for the answer's timings.
      */
     @Transactional
-    public Replaced replaceLedger(String id, ParsedLedger parsed) {
+    public Replaced replaceLedger(String id, ParsedLedger parsed, long parseMs) {
         RuleSet ruleSet = rules.current();
         DossierEntity entity = find(id);
         caller.mustSubmitFor(entity.region);
@@ -182,7 +183,7 @@ public class DossierService {
         metrics.ledgerLinesImported(parsed.kind(), parsed.lines().size());
         Evaluation evaluation = judging.join();
         long judged = System.nanoTime();
-        return replaced(entity, ruleSet, dossier, ledger, evaluation, now, -1, (judged - start) / 1_000_000,
+        return replaced(entity, ruleSet, dossier, ledger, evaluation, now, parseMs, (judged - start) / 1_000_000,
                 (storedAt - start) / 1_000_000);
     }
 
@@ -307,10 +308,7 @@ public class DossierService {
         }
         long start = System.nanoTime();
         ParsedLedger parsed = LedgerFiles.read(file, format, sentAs);
-        long parseMs = (System.nanoTime() - start) / 1_000_000;
-        Replaced replaced = replaceLedger(id, parsed);
-        return new Replaced(replaced.changed(), replaced.dossierId(), replaced.revision(), replaced.lines(),
-                replaced.evaluation(), replaced.judgeMs(), replaced.storeMs(), parseMs, replaced.reportMs());
+        return replaceLedger(id, parsed, (System.nanoTime() - start) / 1_000_000);
     }
 
     /**

@@ -277,7 +277,7 @@ public final class RuleEngine {
             return null;
         }
         int start = 0;
-        for (int l = 1; l < fromLine && start >= 0; l++) {
+        for (int l = 1; l < fromLine; l++) {
             start = source.indexOf('\n', start) + 1;
             if (start == 0) {
                 return null;
@@ -287,7 +287,7 @@ public final class RuleEngine {
         if (at < 0) {
             return null;
         }
-        int line = 1 + (int) source.substring(0, at).chars().filter(c -> c == '\n').count();
+        int line = fromLine + (int) source.substring(start, at).chars().filter(c -> c == '\n').count();
         return new int[]{line, at - source.lastIndexOf('\n', at)};
     }
 }
