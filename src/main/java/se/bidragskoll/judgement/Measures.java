@@ -44,6 +44,11 @@ public record Measures(List<Measure> items, BigDecimal total, List<Measure> with
         return items.stream().allMatch(m -> m.area() != null && !m.area().isBlank());
     }
 
+    /** How many measures carry the id (a rule counts through this helper: no loops or lambdas in rules). */
+    public long countOf(String id) {
+        return items.stream().filter(m -> id != null && id.equals(m.id())).count();
+    }
+
     public boolean amountsComplete() {
         return withoutAmount.isEmpty();
     }

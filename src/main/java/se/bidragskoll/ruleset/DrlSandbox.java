@@ -28,7 +28,10 @@ final class DrlSandbox {
             + "|getClass|getDeclaredMethods?|getDeclaredFields?|getMethods?|getFields?|setAccessible"
             + "|MethodHandles?|Unsafe|ScriptEngine\\w*|File|Files|Path|Paths|FileInputStream|FileOutputStream"
             + "|RandomAccessFile|FileChannel|Socket|ServerSocket|URL|URI|HttpClient"
-            + "|getKieRuntime|getKieBase|getKnowledgeRuntime|getWorkingMemory|kcontext|MVEL)\\b");
+            + "|getKieRuntime|getKieBase|getKnowledgeRuntime|getWorkingMemory|kcontext|MVEL|getClassLoader|classLoader"
+            + "|getParent|newInstance|getConstructors?|getDeclaredConstructors?|invoke|Timer|TimerTask"
+            + "|InheritableThreadLocal|getResource|getResourceAsStream|getResources|Expression|Statement|beans"
+            + "|Unsafe|wait|notify|notifyAll)\\b");
     private static final Pattern QUALIFIED = Pattern.compile("\\b(java|javax|jdk|sun|com|org|io|net|jakarta)\\.[a-z]");
     private static final Pattern IMPORT = Pattern.compile("(?m)^\\s*import\\s+(?:function\\s+|static\\s+)?([\\w.$*]+)");
     private static final Pattern GLOBAL = Pattern.compile("(?m)^\\s*global\\s+([\\w.$]+)\\s+(\\w+)");
@@ -36,7 +39,10 @@ final class DrlSandbox {
     private DrlSandbox() {
     }
 
-    static List<RuleProblem> check(String file, String drl) {
+    static List<RuleProblem> check(String file, String original) {
+        // as the Java compiler reads a consequence: unicode escapes first, then strings and comments
+        int[] map = new int[original.length() + 1];
+        String drl = decode(original, map);
         List<RuleProblem> problems = new ArrayList<>();
         String code = blank(drl);
         Matcher imports = IMPORT.matcher(code);
@@ -46,21 +52,21 @@ final class DrlSandbox {
             importSpans.add(new int[] {imports.start(), imports.end()});
             boolean allowed = ALLOWED_IMPORTS.stream().anyMatch(name::startsWith) || ALLOWED_UTIL.contains(name);
             if (!allowed) {
-                problems.add(at(file, drl, imports.start(1), "import " + name + " is outside what a rule may use "
+                problems.add(at(file, original, map[imports.start(1)], "import " + name + " is outside what a rule may use "
                         + "(the checker's model and helpers, java.time, java.math, the plain collections)"));
             }
         }
         Matcher global = GLOBAL.matcher(code);
         while (global.find()) {
             if (!"out".equals(global.group(2)) || !global.group(1).equals("se.bidragskoll.judgement.Verdicts")) {
-                problems.add(at(file, drl, global.start(1), "a rule file declares only the global "
+                problems.add(at(file, original, map[global.start(1)], "a rule file declares only the global "
                         + "se.bidragskoll.judgement.Verdicts out, not " + global.group(1) + " " + global.group(2)));
             }
         }
         Matcher forbidden = FORBIDDEN.matcher(code);
         while (forbidden.find()) {
             if (!inside(importSpans, forbidden.start())) {
-                problems.add(at(file, drl, forbidden.start(), "'" + forbidden.group(1) + "' reaches outside the "
+                problems.add(at(file, original, map[forbidden.start()], "'" + forbidden.group(1) + "' reaches outside the "
                         + "judgement (files, processes, threads, reflection, the engine): a rule may not use it"));
             }
         }
@@ -77,10 +83,47 @@ final class DrlSandbox {
             if (!name.startsWith("java.time.") && !name.startsWith("java.math.") && !ALLOWED_UTIL.contains(name)
                     && !name.startsWith("java.lang.String") && !name.startsWith("java.lang.Math")
                     && !name.startsWith("java.lang.Integer") && !name.startsWith("java.lang.Long")) {
-                problems.add(at(file, drl, qualified.start(), name + " is outside what a rule may use"));
+                problems.add(at(file, original, map[qualified.start()], name + " is outside what a rule may use"));
             }
         }
         return problems;
+    }
+
+    /**
+     * The text with Java's unicode escapes ({@code \\u0022}) decoded, as the compiler decodes them before
+     * anything else; {@code map[i]} is where decoded character {@code i} starts in the original.
+     */
+    static String decode(String text, int[] map) {
+        StringBuilder out = new StringBuilder(text.length());
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '\\' && i + 1 < text.length() && text.charAt(i + 1) == 'u' && evenBackslashesBefore(text, i)) {
+                int j = i + 1;
+                while (j < text.length() && text.charAt(j) == 'u') {
+                    j++;
+                }
+                if (j + 4 <= text.length() && text.substring(j, j + 4).chars().allMatch(h -> Character.digit(h, 16) >= 0)) {
+                    map[out.length()] = i;
+                    out.append((char) Integer.parseInt(text.substring(j, j + 4), 16));
+                    i = j + 4;
+                    continue;
+                }
+            }
+            map[out.length()] = i;
+            out.append(c);
+            i++;
+        }
+        map[out.length()] = text.length();
+        return out.toString();
+    }
+
+    private static boolean evenBackslashesBefore(String text, int at) {
+        int n = 0;
+        for (int k = at - 1; k >= 0 && text.charAt(k) == '\\'; k--) {
+            n++;
+        }
+        return n % 2 == 0;
     }
 
     private static boolean inside(List<int[]> spans, int at) {

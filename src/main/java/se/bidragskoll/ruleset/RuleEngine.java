@@ -59,8 +59,16 @@ public final class RuleEngine {
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(configuration);
         List<RuleProblem> problems = new ArrayList<>();
         for (Map.Entry<String, String> drl : drlByPath.entrySet()) {
-            builder.add(ResourceFactory.newByteArrayResource(drl.getValue().getBytes(StandardCharsets.UTF_8))
-                    .setSourcePath(drl.getKey()), ResourceType.DRL);
+            try {
+                builder.add(ResourceFactory.newByteArrayResource(drl.getValue().getBytes(StandardCharsets.UTF_8))
+                        .setSourcePath(drl.getKey()), ResourceType.DRL);
+            } catch (RuntimeException e) {
+                // the engine failed on the file instead of reporting it (a class it could not load, say)
+                problems.add(new RuleProblem(drl.getKey(), 1, 1, "the engine cannot compile the file: "
+                        + String.valueOf(e.getMessage()).replaceAll("\\s+", " ")));
+                builder.undo();
+                continue;
+            }
             for (KnowledgeBuilderError error : builder.getErrors()) {
                 RuleProblem problem = toProblem(drl.getKey(), drl.getValue(), error);
                 // Drools adds this after a parse error that it has already reported with its line.
@@ -79,6 +87,92 @@ public final class RuleEngine {
         Collection<KiePackage> packages = builder.getKnowledgePackages();
         kieBase.addPackages(packages);
         return new Compiled(kieBase, describeAll(kieBase, drlByPath));
+    }
+
+    /**
+     * The compiled classes of a rule base against {@link BytecodeGate}, each refusal placed at the rule
+     * file's line (the engine's line mappings) and at the column where the line names what was reached
+     * for; and every consequence Java (an MVEL consequence is interpreted, out of any gate's reach).
+     */
+    public static List<RuleProblem> gate(Compiled compiled, Map<String, String> drlByPath) {
+        Map<String, String> fileByPackage = new java.util.HashMap<>();
+        drlByPath.forEach((path, text) -> {
+            Matcher pkg = PACKAGE.matcher(text);
+            fileByPackage.putIfAbsent(pkg.find() ? pkg.group(1) : "", path);
+        });
+        List<RuleProblem> problems = new ArrayList<>();
+        for (KiePackage kp : compiled.kieBase().getKiePackages()) {
+            org.drools.base.definitions.InternalKnowledgePackage pkg = (org.drools.base.definitions.InternalKnowledgePackage) kp;
+            String file = fileByPackage.get(pkg.getName());
+            for (Rule rule : kp.getRules()) {
+                Object consequence = ((org.drools.base.definitions.rule.impl.RuleImpl) rule).getConsequence();
+                if (consequence != null && consequence.getClass().getName().startsWith("org.drools.mvel.expr.")) {
+                    RuleInfo at = locate(drlByPath).get(pkg.getName() + '\u0000' + rule.getName());
+                    problems.add(new RuleProblem(file == null ? pkg.getName() : file, at == null ? 1 : at.line(), 1,
+                            "rule \"" + rule.getName() + "\" has an MVEL consequence: consequences are Java"));
+                }
+            }
+            org.drools.base.rule.DialectRuntimeData data = pkg.getDialectRuntimeRegistry().getDialectData("java");
+            if (!(data instanceof org.drools.core.rule.JavaDialectRuntimeData java)) {
+                continue;
+            }
+            java.util.Set<String> functions = new java.util.HashSet<>();
+            java.util.Map<String, byte[]> classes = new java.util.TreeMap<>(java.getStore());
+            classes.forEach((name, bytes) -> {
+                String internal = name.endsWith(".class") ? name.substring(0, name.length() - 6) : name;
+                if (BytecodeGate.kind(bytes) == BytecodeGate.Kind.FUNCTION) {
+                    functions.add(internal);
+                }
+            });
+            for (Map.Entry<String, byte[]> c : classes.entrySet()) {
+                String internal = c.getKey().endsWith(".class") ? c.getKey().substring(0, c.getKey().length() - 6) : c.getKey();
+                for (BytecodeGate.Refusal refusal : BytecodeGate.inspect(c.getValue(), functions)) {
+                    String outer = internal.contains("$") ? internal.substring(0, internal.indexOf('$')) : internal;
+                    org.drools.base.rule.LineMappings mapping = pkg.getDialectRuntimeRegistry()
+                            .getLineMappings(outer.replace('/', '.'));
+                    String source = file == null ? pkg.getName() : file;
+                    int line = 1;
+                    boolean function = functions.contains(internal);
+                    if (mapping != null && refusal.javaLine() > mapping.getOffset()) {
+                        // a consequence's method opens with CONSEQUENCE_HEADER lines of the engine's template
+                        line = Math.max(1, mapping.getStartLine() + refusal.javaLine() - mapping.getOffset()
+                                - (function ? 0 : CONSEQUENCE_HEADER));
+                    } else if (mapping != null) {
+                        line = Math.max(1, mapping.getStartLine());
+                    }
+                    String text = drlByPath.getOrDefault(source, "");
+                    RuleProblem problem = new RuleProblem(source, line, column(text, line, refusal.member()),
+                            refusal.what() + " (judged on the compiled rule)");
+                    if (!problems.contains(problem)) {
+                        problems.add(problem);
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** Lines of the engine's template before a consequence's first line (Drools 10's JavaRuleClassBuilder). */
+    static final int CONSEQUENCE_HEADER = 3;
+
+    /** The column on {@code line} where {@code member} (a simple name, or null) is written, else its first non-blank. */
+    private static int column(String text, int line, String member) {
+        String[] lines = text.split("\n", -1);
+        if (line < 1 || line > lines.length) {
+            return 1;
+        }
+        String l = lines[line - 1];
+        if (member != null) {
+            Matcher at = Pattern.compile("\\b" + Pattern.quote(member) + "\\b").matcher(l);
+            if (at.find()) {
+                return at.start() + 1;
+            }
+        }
+        int first = 0;
+        while (first < l.length() && Character.isWhitespace(l.charAt(first))) {
+            first++;
+        }
+        return first + 1;
     }
 
     private static List<RuleInfo> describeAll(KieBase kieBase, Map<String, String> drlByPath) {

@@ -196,6 +196,7 @@ public final class RuleSetLoader {
         List<ConditionSpec> generic = List.of();
         SourceRef genericSource = null;
         RuleSet.PlanRules plan = RuleSet.PlanRules.NONE;
+        boolean gateRefused = false;
         for (Map.Entry<String, String> file : files.entrySet()) {
             String path = file.getKey();
             if (path.startsWith("families/") && path.endsWith(".yaml")) {
@@ -208,7 +209,9 @@ public final class RuleSetLoader {
                 }
             } else if (path.endsWith(".drl")) {
                 drls.put(path, file.getValue());
-                problems.addAll(DrlSandbox.check(path, file.getValue()));
+                List<RuleProblem> refused = RuleTextGate.check(path, file.getValue());
+                problems.addAll(refused);
+                gateRefused |= !refused.isEmpty();
             }
         }
         if (families.isEmpty()) {
@@ -298,15 +301,25 @@ public final class RuleSetLoader {
         checkReferences(files, known, regions, generic, problems);
         Populations populations = Populations.read(files, problems);
 
+        // what the gate refuses is never compiled: compiling evaluates metadata and loads imported classes
         RuleEngine.Compiled compiled = problems.isEmpty() ? CompiledCache.read(cacheDir, drls) : null;
-        if (compiled == null) {
+        boolean fromCache = compiled != null;
+        if (compiled == null && !gateRefused) {
             try {
                 compiled = RuleEngine.compile(drls);
-                if (problems.isEmpty()) {
-                    CompiledCache.write(cacheDir, drls, compiled);
-                }
             } catch (RuleSetException e) {
                 problems.addAll(e.problems());
+            }
+        }
+        if (compiled != null) {
+            // the compiled classes, read back from a cache too: a rule base compiled before the gate was
+            // stricter is judged by today's gate
+            List<RuleProblem> refused = RuleEngine.gate(compiled, drls);
+            if (!refused.isEmpty()) {
+                problems.addAll(refused);
+                compiled = null;
+            } else if (!fromCache && problems.isEmpty()) {
+                CompiledCache.write(cacheDir, drls, compiled);
             }
         }
         if (compiled != null) {
