@@ -33,8 +33,8 @@ public final class Limits {
     /**
      * Findings and the items they name (ledger lines, measures, months…) in one judgement: a report
      * beyond this is refused, not built (a ledger of a million lines each missing its object would
-     * otherwise name a million lines, twice rendered, and exhaust the heap). A real ledger of 1,5
-     * million lines with the benchmark's planted breaches names about 5 000.
+     * otherwise name a million lines, twice rendered, and exhaust the heap). The benchmark's 1M-line
+     * ledger, from LedgerGenerator's planting rates, names about 5 000 (estimated, not measured).
      */
     public static final int MAX_REPORT_ITEMS = 20_000;
     /** {@code #DIM} and {@code #UNDERDIM} items of an SIE file (SIE's own dimensions go to 19). */
