@@ -30,6 +30,15 @@ public final class Limits {
     public static final int MAX_CSV_LINE_BYTES = 64 * 1024;
     /** Fields of one line of a ledger file. */
     public static final int MAX_CSV_FIELDS = 200;
+    /**
+     * Findings and the items they name (ledger lines, measures, months…) in one judgement: a report
+     * beyond this is refused, not built (a ledger of a million lines each missing its object would
+     * otherwise name a million lines, twice rendered, and exhaust the heap). The benchmark's 1M-line
+     * ledger, from LedgerGenerator's planting rates, names about 5 000 (estimated, not measured).
+     */
+    public static final int MAX_REPORT_ITEMS = 20_000;
+    /** {@code #DIM} and {@code #UNDERDIM} items of an SIE file (SIE's own dimensions go to 19). */
+    public static final int MAX_SIE_DIMENSIONS = 1_000;
     /** The deepest page of a listing: page × size may not pass this many items. */
     public static final long MAX_OFFSET = 1_000_000;
 

@@ -181,7 +181,13 @@ public class DossierService {
         LedgerStore.StoredLedger ledger = ledgers.store(entity.id, parsed.lines(), parsed.contentHash(), parsed.kind());
         long storedAt = System.nanoTime();
         metrics.ledgerLinesImported(parsed.kind(), parsed.lines().size());
-        Evaluation evaluation = judging.join();
+        Evaluation evaluation;
+        try {
+            evaluation = judging.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            // a refusal of the judgement (too many findings, rules out of bounds) answers as itself, not as a 500
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
         long judged = System.nanoTime();
         return replaced(entity, ruleSet, dossier, ledger, evaluation, now, parseMs, (judged - start) / 1_000_000,
                 (storedAt - start) / 1_000_000);

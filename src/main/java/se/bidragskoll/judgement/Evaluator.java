@@ -127,7 +127,11 @@ public final class Evaluator {
 
         Verdicts out = new Verdicts();
         long fire = System.nanoTime();
-        RuleEngine.fire(rules.kieBase(), facts, out);
+        try {
+            RuleEngine.fire(rules.kieBase(), facts, out);
+        } catch (RuntimeException e) {
+            throw TooManyFindingsException.unwrap(e);
+        }
         if (LOG.isDebugEnabled()) {
             LOG.debugf("judged %s/%s: facts %d ms, rules %d ms, %d findings", dossier.region(), dossier.agreement(),
                     (fire - start) / 1_000_000, (System.nanoTime() - fire) / 1_000_000, out.drafts().size());

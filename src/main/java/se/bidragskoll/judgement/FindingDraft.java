@@ -28,8 +28,11 @@ public final class FindingDraft {
     BigDecimal amount;
     String group;
     se.bidragskoll.ruleset.SourceRef source;
+    /** Where the judgement counts the items this draft names, against {@link se.bidragskoll.api.Limits#MAX_REPORT_ITEMS}. */
+    private final Verdicts verdicts;
 
-    FindingDraft(String code, String severity, String messageKey, String rule) {
+    FindingDraft(String code, String severity, String messageKey, String rule, Verdicts verdicts) {
+        this.verdicts = verdicts;
         this.code = code;
         this.severity = severity;
         this.messageKey = messageKey;
@@ -37,6 +40,7 @@ public final class FindingDraft {
     }
 
     public FindingDraft line(LedgerLine line) {
+        verdicts.count(code, line.row());
         facts.add(Fact.ledger(line));
         return this;
     }
@@ -83,6 +87,7 @@ public final class FindingDraft {
     }
 
     public FindingDraft fact(String type, String ref) {
+        verdicts.count(code, null);
         facts.add(Fact.of(type, ref));
         return this;
     }

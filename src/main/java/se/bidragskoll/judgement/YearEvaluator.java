@@ -52,7 +52,11 @@ public final class YearEvaluator {
         all.addAll(facts.shares().values());
         all.addAll(facts.dossiers());
         Verdicts out = new Verdicts();
-        RuleEngine.fire(rules.kieBase(), all, out);
+        try {
+            RuleEngine.fire(rules.kieBase(), all, out);
+        } catch (RuntimeException e) {
+            throw TooManyFindingsException.unwrap(e);
+        }
         Instant judgedAt = Instant.now();
         return new Evaluation(locale -> ReportRenderer.render(rules, plan.region(), null,
                 plan.region() + "|plan:" + year.year(), c -> c.family() == ConditionDef.Family.PLAN, year.asOf(),

@@ -74,6 +74,14 @@ import se.bidragskoll.ruleset.Text;
  *
  * <p><b>Balance.</b> A voucher whose counted rows do not add up to zero (to the öre) is not refused:
  * it is reported in {@link VoucherBalance} (the report's DATA-LEDGER-VOUCHER-BALANCE, a warning).
+ *
+ * <p><b>Memory.</b> Rows are read and given to the sink one at a time; of a voucher only its running
+ * sum, its row count and the last {@code #RTRANS} (to skip its repetition) are kept, so a voucher of a
+ * million rows costs what a million one-row vouchers do. The scan refuses a line past
+ * {@link Limits#MAX_CSV_LINE_BYTES} as it counts its bytes, before any line is read as text;
+ * {@code #DIM}/{@code #UNDERDIM} are at most {@link Limits#MAX_SIE_DIMENSIONS}, their names at most
+ * {@link Limits#MAX_CODE} characters; {@code #OBJEKT}, {@code #KONTO} and the other items the reader
+ * does not use are skipped without being kept. Each limit is named in the problem of its line.
  */
 public final class SieLedgerReader {
 
@@ -223,10 +231,13 @@ public final class SieLedgerReader {
                         start[(int) lineBytes] = (byte) b;
                     }
                     if (++lineBytes > Limits.MAX_CSV_LINE_BYTES) {
+                        // counted byte by byte: a 60 MB line is refused at its 65 537th byte, never held
                         throw problem(line, Text.of("Raden är längre än " + Limits.MAX_CSV_LINE_BYTES
-                                        + " byte: är det verkligen en SIE-fil med en post per rad?",
+                                        + " byte (gränsen för en rad i en huvudboksfil): är det verkligen en SIE-fil"
+                                        + " med en post per rad?",
                                 "The line is longer than " + Limits.MAX_CSV_LINE_BYTES
-                                        + " bytes: is this really an SIE file with one item per line?"));
+                                        + " bytes (the limit of a line of a ledger file): is this really an SIE file"
+                                        + " with one item per line?"));
                     }
                     if (b < 0x20 && b != '\t' && b != '\r' || b == 0x7F) {
                         throw problem(line, Text.of("Filen innehåller ett styrtecken (byte 0x"
@@ -338,6 +349,8 @@ public final class SieLedgerReader {
         private final Map<Integer, Integer> dimensionLines = new HashMap<>();
         /** Dimension number → ledger field; fixed at the first #VER. */
         private Column[] byDimension;
+        /** Past {@link Limits#MAX_SIE_DIMENSIONS}: said once, the rest ignored. */
+        private boolean tooManyDimensions;
 
         private int row;
         private boolean afterVer;
@@ -685,6 +698,9 @@ public final class SieLedgerReader {
         }
 
         private void dimension(String label) {
+            if (tooManyDimensions) {
+                return; // said once
+            }
             if (byDimension != null) {
                 add(row, Text.of(label + " efter den första #VER: dimensionerna ska stå före verifikationerna.",
                         label + " after the first #VER: the dimensions must come before the vouchers."));
@@ -698,6 +714,21 @@ public final class SieLedgerReader {
                 return;
             }
             String name = tokens.count() > 1 ? tokens.get(1) : "";
+            if (name.length() > Limits.MAX_CODE) {
+                add(row, Text.of(label + " " + number + " namn: " + name.length() + " tecken; högst " + Limits.MAX_CODE
+                                + " (gränsen för ett namn).",
+                        label + " " + number + " name: " + name.length() + " characters; at most " + Limits.MAX_CODE
+                                + " (the limit of a name)."));
+                return;
+            }
+            if (dimensionNames.size() >= Limits.MAX_SIE_DIMENSIONS) {
+                add(row, Text.of("Filen har fler än " + Limits.MAX_SIE_DIMENSIONS + " #DIM och #UNDERDIM (gränsen för"
+                                + " dimensioner i en SIE-fil).",
+                        "The file has more than " + Limits.MAX_SIE_DIMENSIONS + " #DIM and #UNDERDIM (the limit of"
+                                + " dimensions in an SIE file)."));
+                tooManyDimensions = true;
+                return;
+            }
             if (dimensionNames.containsKey(number)) {
                 add(row, Text.of(label + " " + number + " finns redan (rad " + dimensionLines.get(number) + ").",
                         label + " " + number + " is already defined (line " + dimensionLines.get(number) + ")."));

@@ -226,6 +226,101 @@ class SieLedgerReaderTest {
         assertEquals(held.vouchers(), source.voucherBalance());
     }
 
+    // ---- bounds (issue 27, item 5): rows are streamed, lines and dimensions are bounded ----
+
+    /** Writes an SIE file line by line to a temp file: the test never holds it as a String. */
+    private Path generate(String head, int rows, java.util.function.IntFunction<String> row, String tail)
+            throws IOException {
+        Path f = Files.createTempFile(dir, "generated", ".se");
+        try (java.io.Writer w = Files.newBufferedWriter(f, StandardCharsets.UTF_8)) {
+            w.write(head);
+            for (int i = 0; i < rows; i++) {
+                w.write(row.apply(i));
+            }
+            w.write(tail);
+        }
+        return f;
+    }
+
+    /**
+     * The attack's shape: one #VER holding a million #TRANS rows (about 50 MB). It is judged as a
+     * stream: every row reaches the sink as it is read, and the heap held after a collection does
+     * not grow between the voucher's 100 000th and 900 000th row (only a running sum is kept).
+     */
+    @Test
+    void shouldStreamAVoucherOfAMillionRowsWithoutHoldingIt() throws IOException {
+        int rows = 1_000_000;
+        Path f = generate(HEAD + "#VER A 1 20180531 \"Stor\"\n{\n", rows - 1,
+                i -> "#TRANS 4011 {1 \"31240\" 20 \"9916\"} 1.00 20180531 \"r\"\n",
+                "#TRANS 2910 {} -" + (rows - 1) + ".00\n}\n");
+        assertTrue(Files.size(f) > 40_000_000, "about 50 MB: " + Files.size(f));
+        SieLedgerReader.Source source = SieLedgerReader.source(f, null);
+        Runtime runtime = Runtime.getRuntime();
+        long[] count = {0};
+        long[] heap = new long[2];
+        source.forEach(line -> {
+            count[0]++;
+            if (count[0] == 100_000 || count[0] == 900_000) {
+                System.gc();
+                heap[count[0] == 100_000 ? 0 : 1] = runtime.totalMemory() - runtime.freeMemory();
+            }
+        });
+        assertEquals(rows - 1, count[0], "every row on a result account is a line; the 2910 row balances");
+        assertEquals(1, source.voucherBalance().vouchers());
+        assertEquals(List.of(), source.voucherBalance().unbalanced(), "the million rows add up to zero");
+        assertTrue(heap[1] - heap[0] < 32L << 20, "the heap held grew by " + ((heap[1] - heap[0]) >> 20)
+                + " MiB over 800 000 rows of one voucher");
+    }
+
+    /** A 60 MB line is refused at its 65 537th byte, naming the limit and the line, in both languages. */
+    @Test
+    void shouldRefuseA60MbLineNamingTheLimitWithoutReadingIt() throws IOException {
+        Path f = Files.createTempFile(dir, "long-line", ".se");
+        try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(f))) {
+            out.write("#FLAGGA 0\n#SIETYP 4\n#PROGRAM \"".getBytes(StandardCharsets.US_ASCII));
+            byte[] chunk = new byte[1 << 20];
+            java.util.Arrays.fill(chunk, (byte) 'x');
+            for (int i = 0; i < 60; i++) {
+                out.write(chunk);
+            }
+            out.write("\"\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        long start = System.nanoTime();
+        BadInputException e = assertThrows(BadInputException.class, () -> SieLedgerReader.read(f, null));
+        assertTrue(System.nanoTime() - start < 2_000_000_000L, "refused without reading the 60 MB");
+        FieldError error = e.errors().get(0);
+        assertEquals("rad 3", error.field());
+        assertEquals("rad 3: Raden är längre än 65536 byte (gränsen för en rad i en huvudboksfil): är det verkligen"
+                + " en SIE-fil med en post per rad?", error.message().sv());
+        assertEquals("line 3: The line is longer than 65536 bytes (the limit of a line of a ledger file): is this"
+                + " really an SIE file with one item per line?", error.message().en());
+    }
+
+    /** A million #OBJEKT items are skipped, not kept; a million #DIM items stop at the limit, said once. */
+    @Test
+    void shouldBoundAMillionDimAndObjektItems() throws IOException {
+        Path objekt = generate(HEAD, 1_000_000, i -> "#OBJEKT 20 \"" + i + "\" \"Objekt nummer " + i + "\"\n",
+                "#VER A 1 20180531\n{\n#TRANS 4011 {20 \"9916\"} 1.00\n#TRANS 2910 {} -1.00\n}\n");
+        ParsedLedger read = SieLedgerReader.read(objekt, null);
+        assertEquals(1, read.lines().size());
+        assertEquals("9916", read.lines().get(0).object());
+
+        Path dims = generate(HEAD, 1_000_000, i -> "#DIM " + (i % 9000 + 21) + " \"Dim\"\n",
+                "#VER A 1 20180531\n{\n#TRANS 4011 {20 \"9916\"} 1.00\n}\n");
+        BadInputException e = assertThrows(BadInputException.class, () -> SieLedgerReader.read(dims, null));
+        assertEquals(1, e.errors().size(), e.errors().toString());
+        assertEquals("rad 1003", e.errors().get(0).field());
+        assertEquals("rad 1003: Filen har fler än 1000 #DIM och #UNDERDIM (gränsen för dimensioner i en SIE-fil).",
+                e.errors().get(0).message().sv());
+        assertEquals("line 1003: The file has more than 1000 #DIM and #UNDERDIM (the limit of dimensions in an SIE"
+                + " file).", e.errors().get(0).message().en());
+
+        BadInputException name = assertThrows(BadInputException.class, () -> SieLedgerReader.read(
+                write("#FLAGGA 0\n#SIETYP 4\n#DIM 20 \"" + "O".repeat(201) + "\"\n"), null));
+        assertEquals("rad 3: #DIM 20 namn: 201 tecken; högst 200 (gränsen för ett namn).",
+                name.errors().get(0).message().sv());
+    }
+
     @Test
     void shouldReadSieAmounts() {
         assertEquals(new BigDecimal("-1234.50"), SieLedgerReader.amount("-1234.50"));

@@ -93,6 +93,41 @@ class SieLedgerResourceTest {
         assertEquals(revisions, after);
     }
 
+    /**
+     * Issue 27, item 5: an over-long line and too many #DIM items are refused with a problem that names
+     * the limit and the line, in the caller's language, and the stored ledger is unchanged.
+     */
+    @Test
+    void shouldRefuseAnSieFilePastTheReadersLimitsNamingTheLimitAndTheLine() throws Exception {
+        String id = storeJamtland();
+        int revisions = given().get("/api/v1/dossiers/" + id + "/revisions").then().extract().path("size()");
+        java.io.ByteArrayOutputStream longLine = new java.io.ByteArrayOutputStream();
+        longLine.write("#FLAGGA 0\n#SIETYP 4\n#PROGRAM \"".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        longLine.write("x".repeat(2 << 20).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        longLine.write("\"\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        given().contentType("application/x-sie").body(longLine.toByteArray()).put("/api/v1/dossiers/" + id + "/ledger")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("title", equalTo("Felaktigt underlag"))
+                .body("errors.field", contains("rad 3"))
+                .body("errors[0].message", equalTo("rad 3: Raden är längre än 65536 byte (gränsen för en rad i en"
+                        + " huvudboksfil): är det verkligen en SIE-fil med en post per rad?"));
+        StringBuilder dims = new StringBuilder("#FLAGGA 0\n#SIETYP 4\n#DIM 20 \"Objekt\"\n");
+        for (int i = 0; i < 1_500; i++) {
+            dims.append("#DIM ").append(100 + i).append(" \"Dim\"\n");
+        }
+        given().contentType("application/x-sie").header("Accept-Language", "en")
+                .body(dims.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .put("/api/v1/dossiers/" + id + "/ledger")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("title", equalTo("Invalid input"))
+                .body("errors.field", contains("rad 1003"))
+                .body("errors[0].message", equalTo("line 1003: The file has more than 1000 #DIM and #UNDERDIM (the limit"
+                        + " of dimensions in an SIE file)."));
+        int after = given().get("/api/v1/dossiers/" + id + "/revisions").then().extract().path("size()");
+        assertEquals(revisions, after);
+    }
+
     @Test
     void shouldValidateADossierWithAnSieLedgerAsAMultipartFile() throws Exception {
         given().multiPart("dossier", Fixtures.read(Fixtures.JAMTLAND).replaceAll("(?s)\"ledger\"\\s*:\\s*\\[.*?\\]\\s*}\\s*$", "\"asOf\": \"2018-06-30\"}")

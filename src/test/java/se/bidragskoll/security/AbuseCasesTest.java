@@ -87,6 +87,39 @@ class AbuseCasesTest {
                 .body("errors[0].message", containsString("65536"));
     }
 
+    /**
+     * Issue 27: one #VER of SIE rows that all lack the object. A million of them (50 MB) ended the
+     * JVM at -Xmx512m: the reader streamed them, but the rules named every line in a finding of its
+     * own. A judgement past Limits.MAX_REPORT_ITEMS (20 000 findings and items they name) is refused
+     * before its report is built, naming the limit, the condition and its first line; nothing is stored.
+     */
+    @Test
+    void shouldRefuseAVoucherWhoseRowsWouldEachBeAFindingNamingTheLimit() {
+        StringBuilder sie = new StringBuilder("#FLAGGA 0\n#SIETYP 4\n#DIM 1 \"Ansvar\"\n#DIM 20 \"Objekt\"\n"
+                + "#VER A 1 20180531 \"Stor\"\n{\n");
+        for (int i = 0; i < 12_000; i++) {
+            sie.append("#TRANS 4011 {1 \"31240\"} ").append(i % 2 == 0 ? "1.00" : "-1.00").append(" 20180531\n");
+        }
+        sie.append("}\n");
+        int revisions = as(OTHERS).get("/api/v1/dossiers/" + dossier + "/revisions").then().extract().path("size()");
+        byte[] body = sie.toString().getBytes(StandardCharsets.UTF_8);
+        as(OTHERS).contentType("application/x-sie").body(body).put("/api/v1/dossiers/" + dossier + "/ledger")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("status", equalTo(400))
+                .body("type", containsString("invalid-input"))
+                .body("errors[0].field", equalTo("rad 7"))
+                .body("errors[0].message", startsWith("rad 7: Bedömningen ger fler än 20000 avvikelser och poster de"
+                        + " nämner (gränsen för en rapport), "))
+                .body("errors[0].message", containsString("för DATA-LEDGER-REQUIRED-FIELDS"));
+        as(OTHERS).contentType("application/x-sie").header("Accept-Language", "en").body(body)
+                .put("/api/v1/dossiers/" + dossier + "/ledger")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].message", startsWith("line 7: The judgement gives more than 20000 findings and items"
+                        + " they name (the limit of a report), "));
+        int after = as(OTHERS).get("/api/v1/dossiers/" + dossier + "/revisions").then().extract().path("size()");
+        assertEquals(revisions, after, "nothing stored");
+    }
+
     @Test
     void shouldRefuseA200MbBodyBeforeReadingIt() throws Exception {
         RawAnswer answer = raw("PUT /api/v1/dossiers/" + dossier + "/ledger HTTP/1.1\r\nHost: localhost\r\n"
