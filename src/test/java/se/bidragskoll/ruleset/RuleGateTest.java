@@ -127,6 +127,29 @@ class RuleGateTest {
         assertFalse(Files.exists(PWNED));
     }
 
+    /**
+     * A rule base compiled and cached before the gate was this strict (here: compiled past the gate) is
+     * judged again when it is read back: the cache does not let it in.
+     */
+    @Test
+    void shouldRefuseACompiledRuleBaseReadBackFromTheCache() throws IOException {
+        Path copy = RulesCopy.of(tmp.resolve("cached-rules"));
+        String text = Files.readString(ATTACKS.resolve("large-array.drl"));
+        Files.writeString(copy.resolve("families/attack.drl"), text);
+        Map<String, String> files = RuleSetLoader.files(copy);
+        Map<String, String> drls = new java.util.TreeMap<>();
+        files.forEach((path, content) -> {
+            if (path.endsWith(".drl")) {
+                drls.put(path, content);
+            }
+        });
+        Path cache = tmp.resolve("cache");
+        CompiledCache.write(cache, drls, RuleEngine.compile(drls));
+        RuleSetException refused = assertThrows(RuleSetException.class, () -> RuleSetLoader.load(files, cache));
+        assertTrue(refused.problems().stream().anyMatch(p -> p.file().equals("families/attack.drl")
+                && p.line() == markedLine(text)), refused.problems().toString());
+    }
+
     @Test
     void shouldPassTheLandedRulesThroughBothGates() {
         RuleSet set = RuleSetLoader.load(Path.of("rules"));
