@@ -41,6 +41,9 @@ public class EdgeFilter {
     @jakarta.inject.Inject
     Sessions sessions;
 
+    @jakarta.inject.Inject
+    SecureCookies secureCookies;
+
     void register(@Observes Filters filters) {
         filters.register(this::screen, BEFORE_AUTHENTICATION);
     }
@@ -94,7 +97,7 @@ public class EdgeFilter {
         String location = ctx.response().headers().get("Location");
         boolean loggedIn = ctx.response().getStatusCode() == 302 && location != null && !location.contains("/logga-in");
         if (loggedIn) {
-            ctx.response().headers().add("Set-Cookie", Sessions.cookie(id, ctx.request().isSSL()));
+            ctx.response().headers().add("Set-Cookie", Sessions.cookie(id, secureCookies.secure(ctx)));
         } else {
             ctx.vertx().executeBlocking(() -> {
                 sessions.close(id);
