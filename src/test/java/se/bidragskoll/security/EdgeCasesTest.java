@@ -179,4 +179,133 @@ class EdgeCasesTest {
         assertEquals(List.of("sprak=en; Path=/; SameSite=Lax; Secure", "a=b; Path=/; Secure"), headers.getAll("Set-Cookie"));
         assertTrue(changed.isSecure(), "a cookie set on this answer through Vert.x' jar");
     }
+
+    // ---- 7. Every answer a problem ----
+
+    private static final String CONTROLLER = TestUsers.CONTROLLER_JH;
+
+    private static byte[] jamtland() {
+        return se.bidragskoll.Fixtures.read(se.bidragskoll.Fixtures.JAMTLAND).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static Response validate(String contentType, byte[] body, String language) {
+        return given().auth().preemptive().basic(CONTROLLER, CONTROLLER).header("Accept-Language", language)
+                .config(RestAssured.config().encoderConfig(io.restassured.config.EncoderConfig.encoderConfig()
+                        .appendDefaultContentCharsetToContentTypeIfUndefined(false)
+                        .encodeContentTypeAs(contentType, ContentType.BINARY)))
+                .contentType(contentType).body(body).post("/api/v1/validate");
+    }
+
+    @Test
+    void shouldAnswerAMalformedContentTypeWith415() {
+        validate(";;;/==", jamtland(), "sv").then().statusCode(415).contentType(PROBLEM)
+                .body("type", equalTo("urn:bidragskoll:problem:invalid-content-type"))
+                .body("title", equalTo("Ogiltig innehållstyp"))
+                .body("detail", equalTo("Content-Type \";;;/==\" är ingen medietyp (typ/undertyp, t.ex. application/json)."))
+                .body("errors[0].field", equalTo("Content-Type"));
+        validate("application/json; charset", jamtland(), "en").then().statusCode(415)
+                .body("title", equalTo("Invalid content type"));
+        validate("application/json;", jamtland(), "sv").then().statusCode(200);
+    }
+
+    @Test
+    void shouldRefuseABodyDeclaredInAnotherCharsetThanUtf8() {
+        byte[] utf16 = se.bidragskoll.Fixtures.read(se.bidragskoll.Fixtures.JAMTLAND)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_16);
+        validate("application/json; charset=utf-16", utf16, "sv").then().statusCode(415).contentType(PROBLEM)
+                .body("type", equalTo("urn:bidragskoll:problem:unsupported-charset"))
+                .body("title", equalTo("Teckenkodningen stöds inte"))
+                .body("detail", containsString("'utf-16'"))
+                .body("detail", containsString("JSON bara som UTF-8"))
+                .body("errors[0].field", equalTo("Content-Type"));
+        validate("application/json; charset=x-bogus-9", jamtland(), "en").then().statusCode(415)
+                .body("title", equalTo("Unsupported charset"))
+                .body("detail", containsString("'x-bogus-9'"));
+        validate("application/json; charset=\"UTF-8\"", jamtland(), "sv").then().statusCode(200);
+        validate("application/json", jamtland(), "sv").then().statusCode(200);
+    }
+
+    @Test
+    void shouldAnswerAMalformedMultipartWith400() {
+        // 1 000 parts whose header lines are not "name: value" (was 500: RESTEasy's MalformedMessageException)
+        String garbage = "--b\r\n:::\r\n\r\nx\r\n".repeat(1000) + "--b--\r\n";
+        validate("multipart/form-data; boundary=b", garbage.getBytes(java.nio.charset.StandardCharsets.UTF_8), "sv")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("type", equalTo("urn:bidragskoll:problem:invalid-input"))
+                .body("title", equalTo("Felaktigt underlag"))
+                .body("detail", containsString("multipart/form-data-kroppen är felaktigt uppbyggd"));
+        // 1 000 parts without the blank line after their headers
+        String headless = "--b\r\nContent-Disposition: form-data; name=\"dossier\"\r\nX: y\r\n".repeat(1000) + "--b--\r\n";
+        validate("multipart/form-data; boundary=b", headless.getBytes(java.nio.charset.StandardCharsets.UTF_8), "en")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("title", equalTo("Invalid input"))
+                .body("detail", containsString("The multipart/form-data body is malformed"));
+    }
+
+    @Test
+    void shouldAnswerATooLongAddressAndTooLargeHeadersWithProblems() {
+        given().auth().preemptive().basic(CONTROLLER, CONTROLLER).get("/api/v1/findings?q=" + "x".repeat(5000))
+                .then().statusCode(414).contentType(PROBLEM)
+                .body("type", equalTo("urn:bidragskoll:problem:uri-too-long"))
+                .body("title", equalTo("För lång adress"))
+                .body("detail", containsString("4096 tecken"));
+        given().auth().preemptive().basic(CONTROLLER, CONTROLLER).header("Accept-Language", "en")
+                .header("X-Fyllnad", "x".repeat(25_000)).get("/api/v1/findings")
+                .then().statusCode(431).contentType(PROBLEM)
+                .body("type", equalTo("urn:bidragskoll:problem:headers-too-large"))
+                .body("title", equalTo("Request headers too large"))
+                .body("detail", containsString("20 KiB"));
+    }
+
+    @Test
+    void shouldAnswerABadIfMatchWithAProblemNamingTheHeader() {
+        // a dossier of region 14, which no other test class stores
+        given().auth().preemptive().basic("kontroller-ovriga", "kontroller-ovriga").contentType(ContentType.JSON)
+                .body(se.bidragskoll.Fixtures.read(se.bidragskoll.Fixtures.JAMTLAND).replace("\"region\": \"23\"", "\"region\": \"14\""))
+                .post("/api/v1/dossiers").then().statusCode(201);
+        String finding = given().auth().preemptive().basic(STEERING, STEERING).get("/api/v1/findings?region=14&size=1")
+                .then().statusCode(200).extract().path("items[0].id");
+        given().auth().preemptive().basic(STEERING, STEERING).contentType(ContentType.JSON)
+                .header("If-Match", "inte-en-etag").body("{\"action\": \"ACKNOWLEDGE\"}")
+                .post("/api/v1/findings/" + finding + "/decisions")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("type", equalTo("urn:bidragskoll:problem:invalid-input"))
+                .body("errors[0].field", equalTo("If-Match"))
+                .body("errors[0].message", containsString("ETag"));
+    }
+
+    @Test
+    void shouldRefuseAnEmptyAsOfNamingTheField() {
+        String dossier = se.bidragskoll.Fixtures.read(se.bidragskoll.Fixtures.JAMTLAND)
+                .replace("\"asOf\": \"2018-06-30\"", "\"asOf\": \"\"");
+        validate("application/json", dossier.getBytes(java.nio.charset.StandardCharsets.UTF_8), "sv").then()
+                .statusCode(400).contentType(PROBLEM)
+                .body("type", equalTo("urn:bidragskoll:problem:invalid-input"))
+                .body("title", equalTo("Felaktigt underlag"))
+                .body("errors[0].field", equalTo("asOf"))
+                .body("errors[0].message", equalTo("Datumet är tomt: skriv ett datum (ÅÅÅÅ-MM-DD) eller utelämna fältet."))
+                .body("detail", startsWithText("asOf: Datumet är tomt"));
+        validate("application/json", dossier.getBytes(java.nio.charset.StandardCharsets.UTF_8), "en").then()
+                .statusCode(400).body("errors[0].message", equalTo("The date is empty: give a date (YYYY-MM-DD) or leave the field out."));
+    }
+
+    @Test
+    void shouldRefuseDuplicateKeysNamingTheField() {
+        String dossier = se.bidragskoll.Fixtures.read(se.bidragskoll.Fixtures.JAMTLAND);
+        String twice = dossier.replaceFirst("\"asOf\": \"2018-06-30\",", "\"asOf\": \"2018-06-30\", \"asOf\": \"2030-01-01\",");
+        validate("application/json", twice.getBytes(java.nio.charset.StandardCharsets.UTF_8), "sv").then()
+                .statusCode(400).contentType(PROBLEM)
+                .body("type", equalTo("urn:bidragskoll:problem:invalid-input"))
+                .body("errors[0].field", equalTo("asOf"))
+                .body("errors[0].message", containsString("Fältet \"asOf\" förekommer två gånger i samma objekt"));
+        String nested = dossier.replaceFirst("\"costObject\": \"9916\",", "\"costObject\": \"9916\", \"costObject\": \"1\",");
+        validate("application/json", nested.getBytes(java.nio.charset.StandardCharsets.UTF_8), "en").then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("grant.costObject"))
+                .body("errors[0].message", containsString("The field \"costObject\" appears twice in one object"));
+    }
+
+    private static org.hamcrest.Matcher<String> startsWithText(String prefix) {
+        return org.hamcrest.Matchers.startsWith(prefix);
+    }
 }
