@@ -108,7 +108,7 @@ public class EdgeFilter {
             return;
         }
         String contentType = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
-        if (contentType != null) {
+        if (contentType != null && !contentType.isBlank()) {
             Problem refused = MediaTypes.refusal(contentType, english(ctx), path);
             if (refused != null) {
                 answer(ctx, 415, refused);

@@ -67,15 +67,18 @@ public class LoginGuard {
 
     void guard(RoutingContext ctx) {
         String authorization = basicEnabled ? ctx.request().getHeader(HttpHeaders.AUTHORIZATION) : null;
-        if (authorization != null && authorization.regionMatches(true, 0, "Basic", 0, 5)
-                && (authorization.length() == 5 || authorization.charAt(5) == ' ')) {
-            guardBasic(ctx, authorization.substring(5).strip());
+        boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic", 0, 5)
+                && (authorization.length() == 5 || authorization.charAt(5) == ' ');
+        boolean form = ctx.request().method() == HttpMethod.POST && "/j_security_check".equals(ctx.request().path());
+        // both at once (a Basic header on the login form's POST) are guarded and counted as both
+        if (form && !admitForm(ctx) || basic && !admitBasic(ctx, authorization.substring(5).strip())) {
             return;
         }
-        if (ctx.request().method() != HttpMethod.POST || !"/j_security_check".equals(ctx.request().path())) {
-            ctx.next();
-            return;
-        }
+        ctx.next();
+    }
+
+    /** The login form's POST: refused from another site or while throttled (answered, false), else counted after. */
+    private boolean admitForm(RoutingContext ctx) {
         String origin = ctx.request().getHeader(HttpHeaders.ORIGIN);
         String fetchSite = ctx.request().getHeader("Sec-Fetch-Site");
         String referer = ctx.request().getHeader(HttpHeaders.REFERER);
@@ -88,16 +91,16 @@ public class LoginGuard {
             answer(ctx, 403, "foreign-origin", "Främmande ursprung", "Foreign origin",
                     "Inloggningen skickades från en annan webbplats (" + named + ") och togs inte emot.",
                     "The login was sent from another site (" + named + ") and was not accepted.");
-            return;
+            return false;
         }
         String address = address(ctx);
         long wait = waitSeconds(address);
         if (wait > 0) {
             tooMany(ctx, wait);
-            return;
+            return false;
         }
         ctx.addHeadersEndHandler(v -> afterLogin(ctx, address));
-        ctx.next();
+        return true;
     }
 
     private static String address(RoutingContext ctx) {
@@ -109,14 +112,16 @@ public class LoginGuard {
      * its password is looked at; a 401 counts as a failure; an answer to the very user the header names
      * clears the count (a Basic header the path does not authenticate with clears nothing).
      */
-    private void guardBasic(RoutingContext ctx, String credentials) {
+    private boolean admitBasic(RoutingContext ctx, String credentials) {
         String address = address(ctx);
         String name = basicUser(credentials);
         String user = name == null ? null : "u:" + name.strip().toLowerCase(Locale.ROOT);
         long wait = Math.max(waitSeconds(address), user == null ? 0 : waitSeconds(user));
         if (wait > 0) {
-            tooMany(ctx, wait);
-            return;
+            if (!ctx.response().ended()) {
+                tooMany(ctx, wait);
+            }
+            return false;
         }
         ctx.addHeadersEndHandler(v -> {
             if (ctx.response().getStatusCode() == 401) {
@@ -131,7 +136,7 @@ public class LoginGuard {
                 failures.remove(user);
             }
         });
-        ctx.next();
+        return true;
     }
 
     /** The user name of a Basic header's {@code base64(user:password)}; null when it is not that. */

@@ -99,6 +99,16 @@ class EdgeCasesTest {
     }
 
     @Test
+    void shouldStillCountFormFailuresThatCarryABasicHeader() {
+        String junk = "Basic " + java.util.Base64.getEncoder().encodeToString("ingen:x".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (int i = 0; i < 5; i++) {
+            login(STEERING, "fel-" + i, Map.of("Authorization", junk)).then().statusCode(org.hamcrest.Matchers.lessThan(429));
+        }
+        login(STEERING, STEERING, Map.of()).then().statusCode(429).contentType(PROBLEM)
+                .body("type", equalTo("urn:bidragskoll:problem:too-many-logins"));
+    }
+
+    @Test
     void shouldClearTheCountOnASuccessfulBasicLogin() {
         for (int i = 0; i < 4; i++) {
             basic(STEERING, "fel-" + i).then().statusCode(401);
