@@ -134,6 +134,45 @@ public class H2Files {
         }
     }
 
+    /**
+     * Brings an H2 file database that its last process did not close (killed, or ended by
+     * {@code -XX:+ExitOnOutOfMemoryError}) back before the connection pool opens it: one connection,
+     * opened and closed here without a time limit. Such a database is known by its lock file, left
+     * behind. H2 then waits out the stale lock (2–4 s) and rolls back what the dead process had not
+     * committed (a killed ledger import: seconds more), longer than the pool's acquisition timeout
+     * (5 s), which interrupted the open and failed the start (issue 27: "Acquisition timeout",
+     * "FileLock … sleep interrupted", a write of H2 interrupted mid-file). Once closed here, the
+     * database is whole and unlocked, and the pool's open takes a moment. A database still open in
+     * another process of this user (AUTO_SERVER) is only connected to; any failure is left to the
+     * start to report.
+     */
+    public static void recover(String jdbcUrl, String user, String password) {
+        Path folder = folder(jdbcUrl);
+        if (folder == null) {
+            return;
+        }
+        String file = jdbcUrl.substring(jdbcUrl.indexOf(':', "jdbc:h2".length()) + 1).split(";", 2)[0];
+        if (file.startsWith("file:")) {
+            file = file.substring("file:".length());
+        }
+        Path lock = folder.resolve(Path.of(file).getFileName() + ".lock.db");
+        if (!Files.exists(lock)) {
+            return;
+        }
+        org.jboss.logging.Logger log = org.jboss.logging.Logger.getLogger(H2Files.class);
+        long start = System.nanoTime();
+        java.util.Properties credentials = new java.util.Properties();
+        credentials.setProperty("user", user == null ? "" : user);
+        credentials.setProperty("password", password == null ? "" : password);
+        try (java.sql.Connection c = new org.h2.Driver().connect(jdbcUrl, credentials)) {
+            log.infof("The database %s was left open by its last process (%s); opened and closed in %d ms before the start",
+                    file, lock.getFileName(), (System.nanoTime() - start) / 1_000_000);
+        } catch (java.sql.SQLException e) {
+            log.warnf("The database %s was left open by its last process and could not be opened before the start: %s",
+                    file, e.getMessage());
+        }
+    }
+
     /** {@code jdbc:h2:file:./data/bidragskoll;AUTO_SERVER=TRUE} → {@code ./data}; null for anything else. */
     public static Path folder(String jdbcUrl) {
         if (jdbcUrl == null) {

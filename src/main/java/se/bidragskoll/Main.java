@@ -23,8 +23,13 @@ public class Main {
             System.exit(Commands.run(args, System.out, System.err));
         }
         // Before H2 creates anything: the database folder is the owner's alone.
-        H2Files.makePrivate(System.getProperty("quarkus.datasource.jdbc.url",
-                System.getenv().getOrDefault("BIDRAGSKOLL_DB_URL", "jdbc:h2:file:./data/bidragskoll;AUTO_SERVER=TRUE")));
+        String url = System.getProperty("quarkus.datasource.jdbc.url",
+                System.getenv().getOrDefault("BIDRAGSKOLL_DB_URL", "jdbc:h2:file:./data/bidragskoll;AUTO_SERVER=TRUE"));
+        H2Files.makePrivate(url);
+        // An embedded database its last process did not close (kill -9, an OOM exit) is recovered
+        // here, without the pool's acquisition timeout, so that this start succeeds the first time.
+        H2Files.recover(url, System.getProperty("quarkus.datasource.username", System.getenv().getOrDefault("BIDRAGSKOLL_DB_USER", "sa")),
+                System.getProperty("quarkus.datasource.password", System.getenv().getOrDefault("BIDRAGSKOLL_DB_PASSWORD", "")));
         Quarkus.run(args);
     }
 }

@@ -90,7 +90,7 @@ class InstancesIT {
         assertTrue(cookies.contains("bidragskoll-session="), cookies);
         assertEquals(200, page(b, "/granskning", cookies).statusCode(), "the login on A is honoured by B");
         assertEquals(200, page(a, "/granskning", cookies).statusCode());
-        assertEquals(303, page(b, "/logga-ut", cookies).statusCode());
+        assertEquals(303, logout(b, cookies).statusCode());
         HttpResponse<String> after = page(a, "/granskning", cookies);
         assertEquals(303, after.statusCode(), "the logout on B ended the session on A");
         assertTrue(after.headers().firstValue("Location").orElse("").contains("/logga-in"));
@@ -210,6 +210,20 @@ class InstancesIT {
             }
         }
         return jar.toString();
+    }
+
+    /** The logout form of a page of {@code i}, posted with its CSRF token and the CSRF cookie that page set. */
+    private HttpResponse<String> logout(Instance i, String cookies) throws IOException, InterruptedException {
+        HttpResponse<String> page = page(i, "/kalender", cookies);
+        assertEquals(200, page.statusCode());
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile(
+                "action=\"/logga-ut\"[^>]*><input type=\"hidden\" name=\"csrf\" value=\"([^\"]+)\"").matcher(page.body());
+        assertTrue(token.find(), "the page has a logout form with a CSRF token");
+        String jar = cookies + (cookies(page).isEmpty() ? "" : "; " + cookies(page));
+        return http.send(HttpRequest.newBuilder(i.uri("/logga-ut")).header("Cookie", jar)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("csrf=" + java.net.URLEncoder.encode(token.group(1),
+                        java.nio.charset.StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> page(Instance i, String path, String cookies) throws IOException, InterruptedException {

@@ -40,6 +40,8 @@ public class JsonLimits implements ObjectMapperCustomizer {
         mapper.registerModule(module());
         // one document per request: "{…} garbage" or two documents are refused, not half read
         mapper.enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        // a field twice in one object ({"asOf": …, "asOf": …}) is refused, not read as the last one
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     }
 
     /** The bounded readers of amounts, dates (read as {@link se.bidragskoll.api.SwedishDates}) and months. */
@@ -106,7 +108,8 @@ public class JsonLimits implements ObjectMapperCustomizer {
             }
             String text = p.getText();
             if (text.isBlank()) {
-                return null;
+                // "" is not "no date": judged as today, an empty asOf would silently change the report
+                throw new ValueOutOfRangeException(p, EMPTY_DATE);
             }
             LocalDate value;
             try {
@@ -122,6 +125,9 @@ public class JsonLimits implements ObjectMapperCustomizer {
         }
     }
 
+    static final Text EMPTY_DATE = Text.of("Datumet är tomt: skriv ett datum (ÅÅÅÅ-MM-DD) eller utelämna fältet.",
+            "The date is empty: give a date (YYYY-MM-DD) or leave the field out.");
+
     /** A month within the same years as dates. */
     static final class BoundedMonth extends YearMonthDeserializer {
 
@@ -131,6 +137,10 @@ public class JsonLimits implements ObjectMapperCustomizer {
 
         @Override
         public YearMonth deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() == com.fasterxml.jackson.core.JsonToken.VALUE_STRING && p.getText().isBlank()) {
+                throw new ValueOutOfRangeException(p, Text.of("Månaden är tom: skriv en månad (ÅÅÅÅ-MM) eller utelämna fältet.",
+                        "The month is empty: give a month (YYYY-MM) or leave the field out."));
+            }
             YearMonth value = super.deserialize(p, ctxt);
             if (value != null && !(Limits.inRange(value.atDay(1)) && Limits.inRange(value.atEndOfMonth()))) {
                 throw new ValueOutOfRangeException(p, dateOutOfRange(value.toString()));

@@ -74,6 +74,17 @@ public class ProblemMappers {
             JsonLocation at = e.getLocation();
             message = Text.of("Talet på rad " + line(at) + ", kolumn " + column(at) + " är för stort för fältet.",
                     "The number at line " + line(at) + ", column " + column(at) + " is too large for the field.");
+        } else if (duplicate(e) != null) {
+            JsonParseException dup = duplicate(e);
+            JsonLocation at = dup.getLocation();
+            String name = dup.getOriginalMessage().substring("Duplicate field '".length());
+            name = name.endsWith("'") ? name.substring(0, name.length() - 1) : name;
+            // inside an object of the document, Jackson wraps it with the path of that object
+            field = field != null ? field + "." + name : duplicatePath(dup, name);
+            message = Text.of("Fältet \"" + name + "\" förekommer två gånger i samma objekt (rad " + line(at)
+                            + ", kolumn " + column(at) + "); varje fält får finnas en gång.",
+                    "The field \"" + name + "\" appears twice in one object (line " + line(at) + ", column "
+                            + column(at) + "); each field may appear once.");
         } else if (e instanceof JsonParseException || e instanceof StreamReadException) {
             // Jackson's own wording names its internals (JsonReadFeature…): say where, not how.
             JsonLocation at = e.getLocation();
@@ -250,6 +261,22 @@ public class ProblemMappers {
                 uri, List.of(error));
     }
 
+    /**
+     * A {@code multipart/form-data} body whose parts do not parse (a part's header line without a name
+     * and colon, a part without the blank line after its headers): RESTEasy's parser gives up with this,
+     * which was a 500.
+     */
+    @ServerExceptionMapper
+    public Response malformedMultipart(org.jboss.resteasy.reactive.server.core.multipart.MultipartParser.MalformedMessageException e,
+                                       HttpHeaders headers, UriInfo uri) {
+        Locale locale = Languages.of(headers);
+        Problem.Error error = new Problem.Error(null, english(locale)
+                ? "The multipart/form-data body is malformed: each part needs its headers (Content-Disposition: form-data; name=\"…\"), a blank line, then its content, and the parts end with the closing boundary."
+                : "multipart/form-data-kroppen är felaktigt uppbyggd: varje del behöver sina huvuden (Content-Disposition: form-data; name=\"…\"), en tom rad och sedan sitt innehåll, och delarna slutar med den avslutande gränsen.");
+        return problem(400, "invalid-input", english(locale) ? "Invalid input" : "Felaktigt underlag", error.message(),
+                uri, List.of(error));
+    }
+
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e, HttpHeaders headers, UriInfo uri) {
         if (e instanceof WebApplicationException w) {
@@ -285,6 +312,35 @@ public class ProblemMappers {
 
     private static boolean english(Locale locale) {
         return !Messages.SWEDISH.getLanguage().equals(locale.getLanguage());
+    }
+
+    /** The parser's refusal of a field that appears twice (STRICT_DUPLICATE_DETECTION), itself or as the cause. */
+    private static JsonParseException duplicate(JsonProcessingException e) {
+        Throwable t = e instanceof JsonParseException ? e : e.getCause();
+        return t instanceof JsonParseException p && p.getOriginalMessage() != null
+                && p.getOriginalMessage().startsWith("Duplicate field '") ? p : null;
+    }
+
+    /** The field that appears twice, as {@code grant.asOf} or {@code ledger[3].voucher}, from where the parser stood. */
+    private static String duplicatePath(JsonProcessingException e, String name) {
+        if (!(e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser parser)) {
+            return name;
+        }
+        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+        for (com.fasterxml.jackson.core.JsonStreamContext c = parser.getParsingContext().getParent(); c != null
+                && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                parts.push("[" + Math.max(0, c.getCurrentIndex()) + "]");
+            } else if (c.getCurrentName() != null) {
+                parts.push(c.getCurrentName());
+            }
+        }
+        StringBuilder path = new StringBuilder();
+        for (String part : parts) {
+            path.append(part.startsWith("[") || path.isEmpty() ? "" : ".").append(part);
+        }
+        String parent = path.toString();
+        return parent.isEmpty() ? name : parent + "." + name;
     }
 
     private static String path(JsonMappingException e) {

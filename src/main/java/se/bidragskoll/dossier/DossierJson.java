@@ -23,6 +23,7 @@ public final class DossierJson {
         return mapper.registerModule(new JavaTimeModule()).registerModule(se.bidragskoll.api.JsonLimits.module())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     }
 

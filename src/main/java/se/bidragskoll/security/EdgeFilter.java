@@ -24,6 +24,14 @@ import se.bidragskoll.api.SecurityProblems;
  * path could reach a page its rule does not name. Nothing here needs them: 400.</li>
  * <li>{@code Authorization: Basic} that is not base64 of {@code user:password}: 401, not 500.</li>
  * <li>A 401 or 403 of the HTTP layer on the API is a problem document, and a 401 says how to log in.</li>
+ * <li>A request line or headers longer than the service takes: 414 or 431 with a problem document.
+ * The HTTP codec's own limits ({@code quarkus.http.limits.max-initial-line-length},
+ * {@code max-header-size}) are set above these, since the codec answers without a body; only a request
+ * beyond them still gets the codec's bare answer.</li>
+ * <li>A {@code Content-Type} that is not {@code type/subtype} with well-formed parameters, or that
+ * declares a charset the service does not read: 415. JSON, forms and text are UTF-8 only; a ledger
+ * file ({@code text/csv}, {@code application/x-sie}) may say one of the encodings its readers tell
+ * from its bytes.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -31,6 +39,10 @@ public class EdgeFilter {
 
     /** Before authentication (priority 200) and everything else but the access log. */
     private static final int BEFORE_AUTHENTICATION = 10_000;
+    /** The longest path and query taken (the HTTP codec's line limit is set above it). */
+    static final int MAX_URI = 4096;
+    /** The most header bytes taken, names and values (the HTTP codec's limit is set above it). */
+    static final int MAX_HEADERS = 20 * 1024;
 
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.auth.basic", defaultValue = "false")
     boolean basicEnabled;
@@ -40,6 +52,9 @@ public class EdgeFilter {
 
     @jakarta.inject.Inject
     Sessions sessions;
+
+    @jakarta.inject.Inject
+    SecureCookies secureCookies;
 
     void register(@Observes Filters filters) {
         filters.register(this::screen, BEFORE_AUTHENTICATION);
@@ -75,6 +90,31 @@ public class EdgeFilter {
             answer(ctx, 401, SecurityProblems.problem(401, locale(ctx), path));
             return;
         }
+        if (ctx.request().uri().length() > MAX_URI) {
+            boolean en = english(ctx);
+            answer(ctx, 414, new Problem("urn:bidragskoll:problem:uri-too-long", en ? "URI too long" : "För lång adress", 414,
+                    en ? "The address (path and query) is longer than the " + MAX_URI + " characters the service takes."
+                            : "Adressen (sökväg och frågedel) är längre än de " + MAX_URI + " tecken tjänsten tar emot.",
+                    null, java.util.List.of()));
+            return;
+        }
+        if (headerBytes(ctx.request().headers()) > MAX_HEADERS) {
+            boolean en = english(ctx);
+            answer(ctx, 431, new Problem("urn:bidragskoll:problem:headers-too-large",
+                    en ? "Request headers too large" : "För stora huvuden", 431,
+                    en ? "The request's headers are larger than the " + MAX_HEADERS / 1024 + " KiB the service takes."
+                            : "Begärans huvuden är större än de " + MAX_HEADERS / 1024 + " KiB tjänsten tar emot.",
+                    path, java.util.List.of()));
+            return;
+        }
+        String contentType = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        if (contentType != null && !contentType.isBlank()) {
+            Problem refused = MediaTypes.refusal(contentType, english(ctx), path);
+            if (refused != null) {
+                answer(ctx, 415, refused);
+                return;
+            }
+        }
         if (path != null && path.equals("/j_security_check") && ctx.request().method() == io.vertx.core.http.HttpMethod.POST) {
             ctx.addHeadersEndHandler(v -> openSessionOnLogin(ctx));
         }
@@ -94,7 +134,7 @@ public class EdgeFilter {
         String location = ctx.response().headers().get("Location");
         boolean loggedIn = ctx.response().getStatusCode() == 302 && location != null && !location.contains("/logga-in");
         if (loggedIn) {
-            ctx.response().headers().add("Set-Cookie", Sessions.cookie(id, ctx.request().isSSL()));
+            ctx.response().headers().add("Set-Cookie", Sessions.cookie(id, secureCookies.secure(ctx)));
         } else {
             ctx.vertx().executeBlocking(() -> {
                 sessions.close(id);
@@ -129,6 +169,14 @@ public class EdgeFilter {
             ctx.response().putHeader("WWW-Authenticate", challenge());
         }
         answer(ctx, status, SecurityProblems.problem(status, locale(ctx), path));
+    }
+
+    private static long headerBytes(io.vertx.core.MultiMap headers) {
+        long bytes = 0;
+        for (java.util.Map.Entry<String, String> header : headers) {
+            bytes += header.getKey().length() + header.getValue().length() + 4;
+        }
+        return bytes;
     }
 
     private boolean tooLarge(String contentLength) {

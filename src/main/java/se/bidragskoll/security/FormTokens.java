@@ -28,6 +28,9 @@ public class FormTokens {
     @Inject
     RoutingContext routing;
 
+    @Inject
+    SecureCookies secureCookies;
+
     private String token;
 
     /** The token of this browser: the cookie's, or a new one set on this answer. */
@@ -41,7 +44,7 @@ public class FormTokens {
                 RANDOM.nextBytes(bytes);
                 token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
                 routing.response().addCookie(Cookie.cookie(COOKIE, token).setPath("/").setHttpOnly(true)
-                        .setSameSite(CookieSameSite.STRICT).setSecure(routing.request().isSSL()));
+                        .setSameSite(CookieSameSite.STRICT).setSecure(secureCookies.secure(routing)));
             }
         }
         return token;

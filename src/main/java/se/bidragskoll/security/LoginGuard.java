@@ -16,14 +16,19 @@ import se.bidragskoll.api.Problem;
 import se.bidragskoll.api.SecurityProblems;
 
 /**
- * The login form's own guards, before and after Quarkus' form authentication:
+ * The guards of every way to log in with a password, before and after Quarkus' form and Basic
+ * authentication:
  * <ul>
- * <li>a login posted from another site ({@code Origin} not this service's own) is refused, 403: no
- * login CSRF;</li>
- * <li>failed logins slow down, per address and per user name: after {@code free} failures within
- * {@code window}, each further attempt must wait twice as long as the one before (up to
- * {@code max-wait}); too early, it is answered 429 with {@code Retry-After}, right password or not,
- * and no session is opened. A successful login clears the count.</li>
+ * <li>a login posted from another site is refused, 403: no login CSRF. Another site is an
+ * {@code Origin} not this service's own, a {@code Sec-Fetch-Site} of {@code cross-site} or
+ * {@code same-site} (a browser's word for a form of another origin), or, when the browser sends no
+ * {@code Origin}, a {@code Referer} of another host;</li>
+ * <li>failed logins slow down, per address and per user name, whether they were made on the login
+ * form or with HTTP Basic (the API, the metrics): one count for both. After {@code free} failures
+ * within {@code window}, each further attempt must wait twice as long as the one before (from
+ * {@code first-wait} up to {@code max-wait}); too early, it is answered 429 with {@code Retry-After}
+ * and a problem document, right password or not: no session is opened and no Basic request served.
+ * A successful login clears the count of its user and address.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -41,6 +46,14 @@ public class LoginGuard {
     @ConfigProperty(name = "bidragskoll.login.max-wait-s", defaultValue = "300")
     long maxWaitSeconds;
 
+    /** The wait after the {@code free} failures; it doubles with every further failure. */
+    @ConfigProperty(name = "bidragskoll.login.first-wait-s", defaultValue = "1")
+    long firstWaitSeconds;
+
+    /** Basic is counted only where it is a way in (not under OIDC, where it is refused anyway). */
+    @ConfigProperty(name = "quarkus.http.auth.basic", defaultValue = "false")
+    boolean basicEnabled;
+
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
 
     private static final class Failures {
@@ -53,25 +66,89 @@ public class LoginGuard {
     }
 
     void guard(RoutingContext ctx) {
-        if (ctx.request().method() != HttpMethod.POST || !"/j_security_check".equals(ctx.request().path())) {
-            ctx.next();
+        String authorization = basicEnabled ? ctx.request().getHeader(HttpHeaders.AUTHORIZATION) : null;
+        boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic", 0, 5)
+                && (authorization.length() == 5 || authorization.charAt(5) == ' ');
+        boolean form = ctx.request().method() == HttpMethod.POST && "/j_security_check".equals(ctx.request().path());
+        // both at once (a Basic header on the login form's POST) are guarded and counted as both
+        if (form && !admitForm(ctx) || basic && !admitBasic(ctx, authorization.substring(5).strip())) {
             return;
         }
+        ctx.next();
+    }
+
+    /** The login form's POST: refused from another site or while throttled (answered, false), else counted after. */
+    private boolean admitForm(RoutingContext ctx) {
         String origin = ctx.request().getHeader(HttpHeaders.ORIGIN);
-        if (origin != null && !sameOrigin(origin, ctx)) {
+        String fetchSite = ctx.request().getHeader("Sec-Fetch-Site");
+        String referer = ctx.request().getHeader(HttpHeaders.REFERER);
+        String foreign = origin != null && !sameOrigin(origin, ctx) ? origin
+                : fetchSite != null && !fetchSite.strip().equalsIgnoreCase("same-origin")
+                && !fetchSite.strip().equalsIgnoreCase("none") ? "Sec-Fetch-Site: " + fetchSite
+                : origin == null && referer != null && !sameOrigin(referer, ctx) ? referer : null;
+        if (foreign != null) {
+            String named = foreign.length() > 100 ? foreign.substring(0, 100) + "…" : foreign;
             answer(ctx, 403, "foreign-origin", "Främmande ursprung", "Foreign origin",
-                    "Inloggningen skickades från en annan webbplats (" + origin + ") och togs inte emot.",
-                    "The login was sent from another site (" + origin + ") and was not accepted.");
-            return;
+                    "Inloggningen skickades från en annan webbplats (" + named + ") och togs inte emot.",
+                    "The login was sent from another site (" + named + ") and was not accepted.");
+            return false;
         }
-        String address = "a:" + ctx.request().remoteAddress().hostAddress();
+        String address = address(ctx);
         long wait = waitSeconds(address);
         if (wait > 0) {
             tooMany(ctx, wait);
-            return;
+            return false;
         }
         ctx.addHeadersEndHandler(v -> afterLogin(ctx, address));
-        ctx.next();
+        return true;
+    }
+
+    private static String address(RoutingContext ctx) {
+        return "a:" + ctx.request().remoteAddress().hostAddress();
+    }
+
+    /**
+     * HTTP Basic: the same count as the login form's. A throttled user name or address gets 429 before
+     * its password is looked at; a 401 counts as a failure; an answer to the very user the header names
+     * clears the count (a Basic header the path does not authenticate with clears nothing).
+     */
+    private boolean admitBasic(RoutingContext ctx, String credentials) {
+        String address = address(ctx);
+        String name = basicUser(credentials);
+        String user = name == null ? null : "u:" + name.strip().toLowerCase(Locale.ROOT);
+        long wait = Math.max(waitSeconds(address), user == null ? 0 : waitSeconds(user));
+        if (wait > 0) {
+            if (!ctx.response().ended()) {
+                tooMany(ctx, wait);
+            }
+            return false;
+        }
+        ctx.addHeadersEndHandler(v -> {
+            if (ctx.response().getStatusCode() == 401) {
+                fail(address);
+                if (user != null) {
+                    fail(user);
+                }
+            } else if (name != null && ctx.user() instanceof io.quarkus.vertx.http.runtime.security.QuarkusHttpUser who
+                    && !who.getSecurityIdentity().isAnonymous()
+                    && name.equals(who.getSecurityIdentity().getPrincipal().getName())) {
+                failures.remove(address);
+                failures.remove(user);
+            }
+        });
+        return true;
+    }
+
+    /** The user name of a Basic header's {@code base64(user:password)}; null when it is not that. */
+    static String basicUser(String credentials) {
+        try {
+            String decoded = new String(java.util.Base64.getDecoder().decode(credentials),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon > 0 ? decoded.substring(0, colon) : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** After the form login answered: count a failure, clear on success, and hold back a throttled user. */
@@ -129,7 +206,7 @@ public class LoginGuard {
             failures.remove(key);
             return 0;
         }
-        long backoff = Math.min(maxWaitSeconds, 1L << Math.min(20, f.count - free));
+        long backoff = Math.min(maxWaitSeconds, Math.max(1, firstWaitSeconds) << Math.min(20, f.count - free));
         long left = f.last + backoff * 1000 - now;
         return left <= 0 ? 0 : Math.max(1, (left + 999) / 1000);
     }
@@ -139,6 +216,7 @@ public class LoginGuard {
         failures.clear();
     }
 
+    /** Whether {@code origin} (an origin or a whole address, as a {@code Referer}) names this service's host. */
     private static boolean sameOrigin(String origin, RoutingContext ctx) {
         try {
             URI o = URI.create(origin);

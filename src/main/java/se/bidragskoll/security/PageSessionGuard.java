@@ -16,7 +16,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 /**
  * A page request logged in with the login form's cookie must also carry a session id the server
  * still holds for that user ({@link Sessions}); otherwise it is logged out and sent to the login page.
- * {@code /logga-ut} ends the session on the server, so a copy of the cookies is worth nothing after.
+ * Logging out ({@code POST /logga-ut}, with the page's CSRF token) ends the session on the server, so a
+ * copy of the cookies is worth nothing after.
  * The sessions are in the database: a request on an event-loop thread (a non-blocking endpoint)
  * reads them through {@code executeBlocking}, one on a worker reads them where it is.
  */
@@ -30,6 +31,9 @@ public class PageSessionGuard {
 
     @Inject
     Vertx vertx;
+
+    @Inject
+    SecureCookies secureCookies;
 
     @ConfigProperty(name = "quarkus.http.auth.form.enabled", defaultValue = "false")
     boolean formLogin;
@@ -49,16 +53,7 @@ public class PageSessionGuard {
         }
         Cookie session = routing.request().getCookie(Sessions.COOKIE);
         String id = session == null ? null : session.getValue();
-        boolean secure = routing.request().isSSL();
-        if ("/logga-ut".equals(path)) {
-            return onWorker(() -> {
-                sessions.close(id);
-                return Boolean.TRUE;
-            }).map(ended -> {
-                routing.response().headers().add("Set-Cookie", Sessions.cookie(null, secure));
-                return null;
-            });
-        }
+        boolean secure = secureCookies.secure(routing);
         String user = identity.getPrincipal().getName();
         return onWorker(() -> sessions.isOpen(id, user)).map(open -> {
             if (open) {

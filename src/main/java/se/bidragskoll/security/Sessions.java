@@ -190,7 +190,7 @@ public class Sessions {
     }
 
     /** The Set-Cookie value of a session id (or of its removal when {@code id} is null). */
-    static String cookie(String id, boolean secure) {
+    public static String cookie(String id, boolean secure) {
         return COOKIE + "=" + (id == null ? "" : id) + "; Path=/; HttpOnly; SameSite=Strict"
                 + (id == null ? "; Max-Age=0" : "") + (secure ? "; Secure" : "");
     }

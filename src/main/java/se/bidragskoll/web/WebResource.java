@@ -190,13 +190,29 @@ public class WebResource {
         return page(login).data("failed", failed != null);
     }
 
-    @GET
+    /**
+     * Logging out: a form's POST with the page's CSRF token ({@code PageFormGuard} checked it before
+     * this runs), never a GET, which another site could make a browser send. Ends the server-held
+     * session on every instance, and Quarkus removes its login cookie (sending no renewed one).
+     */
+    @POST
     @Path("logga-ut")
-    public Response logout() {
-        // Quarkus removes its login cookie and sends no renewed one on this answer.
+    public Response logout(@jakarta.ws.rs.CookieParam(se.bidragskoll.security.Sessions.COOKIE) String session) {
+        sessions.close(session);
         io.quarkus.vertx.http.runtime.security.FormAuthenticationMechanism.logout(identity);
-        return Response.seeOther(URI.create("/logga-in")).build();
+        return Response.seeOther(URI.create("/logga-in"))
+                .header("Set-Cookie", se.bidragskoll.security.Sessions.cookie(null, secureCookies.secure(routing)))
+                .build();
     }
+
+    @Inject
+    se.bidragskoll.security.Sessions sessions;
+
+    @Inject
+    se.bidragskoll.security.SecureCookies secureCookies;
+
+    @Inject
+    io.vertx.ext.web.RoutingContext routing;
 
     @Inject
     io.quarkus.security.identity.SecurityIdentity identity;

@@ -57,7 +57,7 @@ class SessionStoreTest {
         given().cookies(session).redirects().follow(false).get("/granskning").then().statusCode(200);
         given().cookies(session).redirects().follow(false).get("/").then().statusCode(200);
 
-        given().cookies(session).redirects().follow(false).get("/logga-ut").then().statusCode(303);
+        se.bidragskoll.TestUsers.pageLogout(session).then().statusCode(303);
         assertEquals(0, rows("SELECT COUNT(*) FROM page_session WHERE id_hash = '" + Sessions.hash(id) + "'"));
         given().cookies(session).redirects().follow(false).get("/granskning").then().statusCode(303)
                 .header("Location", containsString("/logga-in"));

@@ -209,7 +209,7 @@ class BrowserTest {
         assertTrue(browser.findElement(By.id("conditions")).getText().contains("FIN-ALLOCATION-CEILING"));
         screenshot("underlag");
 
-        browser.get(url("/logga-ut"));
+        clickAndWait(By.id("logout"));
         logIn("kontroller-jh");
         browser.get(url("/underlag/" + dossier));
         assertTrue(browser.findElement(By.id("notfound")).isDisplayed(), "region 23's controller cannot see region 06");
@@ -260,7 +260,7 @@ class BrowserTest {
         assertTrue(browser.findElement(By.id("feed-url")).getAttribute("value").contains("/kalenderflode/"));
         assertFitsAPhone("390-kalender");
 
-        browser.get(url("/logga-ut"));
+        clickAndWait(By.id("logout"));
         logIn("styrgrupp");
         clickAndWait(By.id("lang-en"));
         assertFitsAPhone("390-overview-en");
