@@ -95,6 +95,31 @@ class RuleBundleTest {
         assertEquals(before, version(), "the last good set serves");
     }
 
+    /**
+     * A bundle stored while the gate was weaker (here: a consequence that creates an 800 MB array, which
+     * compiles) is judged by today's gate when followed: not loaded, the last good set serves, and health
+     * names the file and line and what it reached for.
+     */
+    @Test
+    void shouldNotFollowABundleThatTodaysGateRefuses() throws Exception {
+        String before = version();
+        Map<String, String> files = new TreeMap<>(bundles.files(before));
+        files.put("families/exit-plan.drl", files.get("families/exit-plan.drl").replace(
+                "    out.finding(drools, $c).measure($m).amount($m.amount())",
+                "    long[] hoard = new long[100_000_000];\n    out.finding(drools, $c).measure($m).amount($m.amount())"));
+        String stored = RuleSetLoader.version(files);
+        bundles.storeAndMakeCurrent(stored, files, "an instance of an earlier gate");
+        long start = System.nanoTime();
+        while (given().get("/q/health/ready").statusCode() == 200 && System.nanoTime() - start < 15_000_000_000L) {
+            Thread.sleep(100);
+        }
+        given().get("/q/health/ready").then().statusCode(503)
+                .body("checks.find { it.name == 'rules' }.data.stale", containsString(stored))
+                .body("checks.find { it.name == 'rules' }.data.stale", containsString("families/exit-plan.drl:"))
+                .body("checks.find { it.name == 'rules' }.data.stale", containsString("creating an array"));
+        assertEquals(before, version(), "the last good set serves");
+    }
+
     @Inject
     RuleSetHolder holder;
 
