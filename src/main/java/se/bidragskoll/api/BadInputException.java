@@ -14,7 +14,7 @@ public class BadInputException extends RuntimeException {
     }
 
     public static BadInputException of(String field, String sv, String en) {
-        return new BadInputException(List.of(new FieldError(field, se.bidragskoll.ruleset.Text.of(sv, en))));
+        return new BadInputException(List.of(new FieldError(field, se.bidragskoll.text.Text.of(sv, en))));
     }
 
     public List<FieldError> errors() {

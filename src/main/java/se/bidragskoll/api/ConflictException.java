@@ -1,6 +1,6 @@
 package se.bidragskoll.api;
 
-import se.bidragskoll.ruleset.Text;
+import se.bidragskoll.text.Text;
 
 /** The request conflicts with the current state (a decision already taken, a stale version): 409. */
 public class ConflictException extends RuntimeException {

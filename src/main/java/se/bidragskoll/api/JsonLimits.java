@@ -16,7 +16,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import se.bidragskoll.ruleset.Text;
+import se.bidragskoll.text.Text;
 
 /**
  * Bounds what a JSON request can make the service do, where it is read: the document's size, its

@@ -2,7 +2,7 @@ package se.bidragskoll.api;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.Locale;
-import se.bidragskoll.judgement.Messages;
+import se.bidragskoll.text.Messages;
 
 /**
  * Swedish unless the caller asks for English with {@code Accept-Language: en}. A header that does

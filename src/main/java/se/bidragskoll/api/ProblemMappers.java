@@ -23,9 +23,9 @@ import java.util.Locale;
 import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import se.bidragskoll.judgement.Messages;
+import se.bidragskoll.text.Messages;
 import se.bidragskoll.ruleset.RuleSetException;
-import se.bidragskoll.ruleset.Text;
+import se.bidragskoll.text.Text;
 
 /** Turns every error into an {@code application/problem+json} answer a person can act on. */
 public class ProblemMappers {
@@ -142,7 +142,7 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response scenariosFailed(se.bidragskoll.scenario.ScenariosFailedException e, HttpHeaders headers, UriInfo uri) {
+    public Response scenariosFailed(se.bidragskoll.ruleset.ScenariosFailedException e, HttpHeaders headers, UriInfo uri) {
         Locale locale = Languages.of(headers);
         List<Problem.Error> errors = e.problems().stream()
                 .map(p -> new Problem.Error(p.file() + ":" + Math.max(1, p.line()) + ":" + Math.max(1, p.column()),

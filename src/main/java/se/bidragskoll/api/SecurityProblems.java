@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Locale;
-import se.bidragskoll.judgement.Messages;
+import se.bidragskoll.text.Messages;
 
 /**
  * The 401 and 403 answers as problem documents, the same whether the endpoint refused the caller

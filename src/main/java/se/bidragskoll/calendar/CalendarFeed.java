@@ -44,9 +44,9 @@ import net.fortuna.ical4j.validate.ValidationException;
 import se.bidragskoll.dossier.DossierEntity;
 import se.bidragskoll.dossier.ReportEntity;
 import se.bidragskoll.dossier.RevisionEntity;
-import se.bidragskoll.judgement.Messages;
+import se.bidragskoll.text.Messages;
 import se.bidragskoll.plan.PlanEntity;
-import se.bidragskoll.ruleset.RuleSetHolder;
+import se.bidragskoll.rulebase.RuleSetHolder;
 
 /**
  * The deadlines a user may see as an iCalendar feed (RFC 5545), for a calendar program to subscribe

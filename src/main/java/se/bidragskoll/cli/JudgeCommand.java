@@ -34,7 +34,7 @@ import se.bidragskoll.ruleset.RuleSetLoader;
  */
 final class JudgeCommand {
 
-    private static final ObjectMapper JSON = se.bidragskoll.dossier.DossierJson.mapper();
+    private static final ObjectMapper JSON = se.bidragskoll.api.DossierJson.mapper();
 
     private JudgeCommand() {
     }

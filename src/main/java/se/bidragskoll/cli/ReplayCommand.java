@@ -54,7 +54,7 @@ public final class ReplayCommand {
     }
 
     // Stored dossiers are read like submitted ones, but may carry fields of an older version.
-    private static final ObjectMapper JSON = se.bidragskoll.dossier.DossierJson.mapper().copy()
+    private static final ObjectMapper JSON = se.bidragskoll.api.DossierJson.mapper().copy()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private ReplayCommand() {

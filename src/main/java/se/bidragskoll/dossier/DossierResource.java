@@ -99,7 +99,7 @@ public class DossierResource {
     @Produces({"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
     @Operation(summary = "The latest report as CSV or XLSX (Swedish columns, amounts in kronor)")
     public Response reportExport(@PathParam("id") String id, @PathParam("format") String format) throws JsonProcessingException {
-        return ReportExport.of(json.readTree(service.report(id, se.bidragskoll.judgement.Messages.SWEDISH)), format);
+        return ReportExport.of(json.readTree(service.report(id, se.bidragskoll.text.Messages.SWEDISH)), format);
     }
 
     @GET

@@ -31,10 +31,10 @@ import se.bidragskoll.ledger.LedgerFiles;
 import se.bidragskoll.ledger.LedgerStore;
 import se.bidragskoll.ledger.ParsedLedger;
 import se.bidragskoll.judgement.Evaluator;
-import se.bidragskoll.judgement.Messages;
+import se.bidragskoll.text.Messages;
 import se.bidragskoll.ruleset.Regions;
 import se.bidragskoll.ruleset.RuleSet;
-import se.bidragskoll.ruleset.RuleSetHolder;
+import se.bidragskoll.rulebase.RuleSetHolder;
 
 /** Judges dossiers, and stores each submission as a revision with its report, all or nothing. */
 @ApplicationScoped
@@ -66,8 +66,9 @@ public class DossierService {
     @Inject
     FindingTracker tracker;
 
+    /** Who depends on a dossier's reports (the region's plan) judges again within the same transaction. */
     @Inject
-    se.bidragskoll.plan.PlanService plans;
+    jakarta.enterprise.event.Event<DossierStored> dossierStored;
 
     @Inject
     Metrics metrics;
@@ -150,7 +151,7 @@ public class DossierService {
         tracker.track(entity.id, entity.region, entity.agreement, revision.revision, stored, caller.name(),
                 ruleSet.version(), SwedishDates.today(clock), now);
         // the region's stored plan of the agreement's year judges with this dossier from now on
-        plans.rejudge(entity.region, entity.agreement);
+        dossierStored.fire(new DossierStored(entity.region, entity.agreement, null));
         return new Submitted(entity.id, revision.revision, stored);
     }
 
@@ -212,7 +213,7 @@ public class DossierService {
         Evaluation stored = storeReport(revision, ruleSet, evaluation, entity.id);
         tracker.track(entity.id, entity.region, entity.agreement, revision.revision, stored, caller.name(),
                 ruleSet.version(), SwedishDates.today(clock), now);
-        plans.rejudge(entity.region, entity.agreement);
+        dossierStored.fire(new DossierStored(entity.region, entity.agreement, null));
         return new Replaced(true, entity.id, revision.revision, ledger.lineCount(), stored, judgeMs, storeMs, parseMs,
                 (System.nanoTime() - start) / 1_000_000);
     }
@@ -302,7 +303,7 @@ public class DossierService {
         Evaluation stored = storeReport(revision, ruleSet, evaluation, entity.id);
         tracker.track("REJUDGED", entity.id, entity.region, entity.agreement, revision.revision, stored, "Bidragskoll",
                 ruleSet.version(), today, now);
-        plans.rejudge(entity.region, entity.agreement, "Bidragskoll");
+        dossierStored.fire(new DossierStored(entity.region, entity.agreement, "Bidragskoll"));
         return true;
     }
 

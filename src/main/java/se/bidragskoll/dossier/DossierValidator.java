@@ -19,7 +19,7 @@ import se.bidragskoll.api.JsonLimits;
 import se.bidragskoll.api.Limits;
 import se.bidragskoll.ruleset.Regions;
 import se.bidragskoll.ruleset.RuleSet;
-import se.bidragskoll.ruleset.Text;
+import se.bidragskoll.text.Text;
 
 /**
  * Rejects a dossier that cannot be judged as sent: unknown region or agreement, negative or

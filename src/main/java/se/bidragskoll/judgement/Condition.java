@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import se.bidragskoll.ruleset.SourceRef;
-import se.bidragskoll.ruleset.Text;
+import se.bidragskoll.text.Text;
 
 /**
  * One condition that applies to the dossier being judged, as a fact: its code, its family, the

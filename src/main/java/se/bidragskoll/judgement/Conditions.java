@@ -13,7 +13,7 @@ import java.util.Set;
 import se.bidragskoll.ruleset.AgreementDef;
 import se.bidragskoll.ruleset.ConditionDef;
 import se.bidragskoll.ruleset.RuleSetLoader;
-import se.bidragskoll.ruleset.Text;
+import se.bidragskoll.text.Text;
 import se.bidragskoll.ruleset.ConditionSpec;
 import se.bidragskoll.ruleset.FamilyDef;
 import se.bidragskoll.ruleset.Parameters;

@@ -3,6 +3,7 @@ package se.bidragskoll.judgement;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import se.bidragskoll.text.Messages;
 
 /**
  * A dossier's judgement. The report is rendered per language on first use: a dry run renders the

@@ -72,7 +72,7 @@ public final class Evaluator {
         if (!wholeVouchers) {
             // A ledger of lines only (CSV, the dossier's own lines) has no balancing rows: whether its
             // vouchers balance cannot be told, and is not asked.
-            applicable = applicable.without(VOUCHER_BALANCE, se.bidragskoll.ruleset.Text.of(
+            applicable = applicable.without(VOUCHER_BALANCE, se.bidragskoll.text.Text.of(
                     "Gäller en huvudbok med hela verifikationer (SIE 4); den här har bara konteringsrader.",
                     "Applies to a ledger of whole vouchers (SIE 4); this one has ledger lines only."));
         }

@@ -3,7 +3,7 @@ package se.bidragskoll.judgement;
 import java.util.ArrayList;
 import java.util.List;
 import se.bidragskoll.model.LedgerLine;
-import se.bidragskoll.ruleset.Text;
+import se.bidragskoll.text.Text;
 
 /** Names of a ledger line's required fields, for messages about the ones that are missing. */
 public final class LedgerFields {

@@ -29,7 +29,8 @@ import se.bidragskoll.ruleset.FamilyDef;
 import se.bidragskoll.ruleset.SourceRef;
 import se.bidragskoll.ruleset.RuleSet;
 import se.bidragskoll.ruleset.Regions;
-import se.bidragskoll.ruleset.Text;
+import se.bidragskoll.text.Text;
+import se.bidragskoll.text.Messages;
 
 /**
  * Turns what the rules concluded into a report, in one language: a result per condition of the

@@ -1,7 +1,7 @@
 package se.bidragskoll.judgement;
 
 import java.util.Collection;
-import se.bidragskoll.ruleset.Text;
+import se.bidragskoll.text.Text;
 
 /** "Did you mean …?" for a reference that does not resolve: the closest known name by edit distance. */
 public final class Suggestions {

@@ -4,7 +4,7 @@ import java.util.List;
 import se.bidragskoll.api.BadInputException;
 import se.bidragskoll.api.FieldError;
 import se.bidragskoll.api.Limits;
-import se.bidragskoll.ruleset.Text;
+import se.bidragskoll.text.Text;
 
 /**
  * A judgement whose findings and the items they name pass {@link Limits#MAX_REPORT_ITEMS}: refused

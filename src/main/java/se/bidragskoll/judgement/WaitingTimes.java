@@ -8,7 +8,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import se.bidragskoll.model.WaitingTimeReport;
-import se.bidragskoll.ruleset.Text;
+import se.bidragskoll.text.Text;
 
 /**
  * The months delivered to the waiting-time database as of {@code asOf}, as one fact: present,

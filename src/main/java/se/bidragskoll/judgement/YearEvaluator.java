@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import se.bidragskoll.plan.RegionPlan;
+import se.bidragskoll.model.RegionPlan;
 import se.bidragskoll.ruleset.AgreementDef;
 import se.bidragskoll.ruleset.ConditionDef;
 import se.bidragskoll.ruleset.RuleEngine;

@@ -31,7 +31,10 @@ import se.bidragskoll.api.FieldError;
 import se.bidragskoll.api.Limits;
 import se.bidragskoll.model.LedgerLine;
 import se.bidragskoll.judgement.LedgerSource;
-import se.bidragskoll.ruleset.Text;
+import se.bidragskoll.text.Text;
+import se.bidragskoll.ruleset.LedgerColumns;
+import se.bidragskoll.ruleset.LedgerColumns.Column;
+import se.bidragskoll.api.SwedishDates;
 
 /**
  * Reads a ledger exported from a region's financial system (Raindance, Unit4/Agresso, Visma) as CSV:
@@ -47,26 +50,6 @@ public final class LedgerCsvReader {
     private static final int MAX_PROBLEMS = 100;
 
     /** The columns a ledger can have. */
-    enum Column { VOUCHER, LINE, DATE, ACCOUNT, RESPONSIBILITY, ACTIVITY, OBJECT, UNIT, MEASURE, AMOUNT, DEBIT, CREDIT, TEXT }
-
-    private static final Map<String, Column> ALIASES = new HashMap<>();
-
-    static {
-        alias(Column.VOUCHER, "verifikation", "verifikationsnummer", "verifikationsnr", "vernr", "ver nr", "ver.nr",
-                "verifikat", "voucher");
-        alias(Column.LINE, "rad", "radnummer", "radnr", "rad nr", "line");
-        alias(Column.DATE, "bokforingsdatum", "bokfdatum", "bokf datum", "datum", "transaktionsdatum", "date");
-        alias(Column.ACCOUNT, "konto", "kontonummer", "account");
-        alias(Column.RESPONSIBILITY, "ansvar", "ansvarsnummer", "kostnadsstalle", "responsibility");
-        alias(Column.ACTIVITY, "verksamhet", "activity");
-        alias(Column.OBJECT, "objekt", "object");
-        alias(Column.UNIT, "enhet", "forvaltning", "unit");
-        alias(Column.MEASURE, "atgard", "atgardsid", "measure");
-        alias(Column.AMOUNT, "belopp", "summa", "amount");
-        alias(Column.DEBIT, "debet", "debit");
-        alias(Column.CREDIT, "kredit", "credit");
-        alias(Column.TEXT, "text", "beskrivning", "verifikationstext", "description");
-    }
 
     private static final Map<Column, Text> NAMES = new EnumMap<>(Column.class);
 
@@ -86,12 +69,6 @@ public final class LedgerCsvReader {
     private static final DateTimeFormatter COMPACT_DATE = DateTimeFormatter.BASIC_ISO_DATE;
 
     private LedgerCsvReader() {
-    }
-
-    private static void alias(Column column, String... names) {
-        for (String name : names) {
-            ALIASES.put(name, column);
-        }
     }
 
     /**
@@ -261,18 +238,12 @@ public final class LedgerCsvReader {
      * else is, is the caller's: it depends on the other names.
      */
     static Column column(String header, String objectColumn) {
-        String name = normalise(header);
-        Column column = ALIASES.get(name);
-        if (objectColumn != null) {
-            // The region says which column carries the grant tag; the usual "objekt" is then just another column.
-            column = normalise(objectColumn).equals(name) ? Column.OBJECT : column == Column.OBJECT ? null : column;
-        }
-        return column;
+        return LedgerColumns.column(header, objectColumn);
     }
 
     /** Whether a header names a project, the grant tag when no column is the object. */
     static boolean isProject(String header) {
-        return "projekt".equals(normalise(header));
+        return LedgerColumns.isProject(header);
     }
 
     /** The longest value of a field: what its database column holds. */
@@ -402,16 +373,16 @@ public final class LedgerCsvReader {
         return Amounts.plain(raw, true);
     }
 
-    /** A plain ISO date the quick way ({@link se.bidragskoll.api.SwedishDates#isoDay}); any other form the careful way. */
+    /** A plain ISO date the quick way ({@link SwedishDates#isoDay}); any other form the careful way. */
     private static LocalDate date(String raw) {
-        LocalDate day = se.bidragskoll.api.SwedishDates.isoDay(raw);
+        LocalDate day = SwedishDates.isoDay(raw);
         return day != null ? day : parseDate(raw);
     }
 
     private static LocalDate parseDate(String raw) {
         try {
             // The same reading of dates as a dossier's: an instant is its day in Swedish time.
-            return raw.length() == 8 ? LocalDate.parse(raw, COMPACT_DATE) : se.bidragskoll.api.SwedishDates.parse(raw);
+            return raw.length() == 8 ? LocalDate.parse(raw, COMPACT_DATE) : SwedishDates.parse(raw);
         } catch (DateTimeParseException e) {
             return null;
         }
@@ -426,7 +397,7 @@ public final class LedgerCsvReader {
             int score = 0;
             for (String name : header.split(Pattern.quote(String.valueOf(candidate)), -1)) {
                 String n = normalise(name.replace("\"", ""));
-                if (ALIASES.containsKey(n) || "projekt".equals(n) || (objectColumn != null && normalise(objectColumn).equals(n))) {
+                if (LedgerColumns.column(n, null) != null || "projekt".equals(n) || (objectColumn != null && normalise(objectColumn).equals(n))) {
                     score++;
                 }
             }
@@ -447,9 +418,7 @@ public final class LedgerCsvReader {
     }
 
     static String normalise(String name) {
-        String n = Normalizer.normalize(name.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "");
-        return n.replace('_', ' ').replace('-', ' ').replaceAll("\\s+", " ");
+        return LedgerColumns.normalise(name);
     }
 
     /**

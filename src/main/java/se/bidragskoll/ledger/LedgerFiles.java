@@ -31,10 +31,7 @@ public final class LedgerFiles {
      * {@code ledger.sie.dimensions}.
      */
     public static boolean isDimensionField(String name) {
-        LedgerCsvReader.Column column = LedgerCsvReader.column(name, null);
-        return LedgerCsvReader.isProject(name) || column != null && java.util.EnumSet.of(
-                LedgerCsvReader.Column.RESPONSIBILITY, LedgerCsvReader.Column.ACTIVITY, LedgerCsvReader.Column.OBJECT,
-                LedgerCsvReader.Column.UNIT, LedgerCsvReader.Column.MEASURE).contains(column);
+        return se.bidragskoll.ruleset.LedgerColumns.isDimensionField(name);
     }
 
     /** Reads the whole file, SIE or CSV, the region's way ({@code format} may be null). */

@@ -31,12 +31,12 @@ import se.bidragskoll.api.BadInputException;
 import se.bidragskoll.api.FieldError;
 import se.bidragskoll.api.Limits;
 import se.bidragskoll.judgement.LedgerSource;
-import se.bidragskoll.ledger.LedgerCsvReader.Column;
+import se.bidragskoll.ruleset.LedgerColumns.Column;
 import se.bidragskoll.model.LedgerLine;
 import se.bidragskoll.model.UnbalancedVoucher;
 import se.bidragskoll.model.VoucherBalance;
 import se.bidragskoll.ruleset.RegionDef;
-import se.bidragskoll.ruleset.Text;
+import se.bidragskoll.text.Text;
 
 /**
  * Reads a ledger as Swedish financial systems export it: an SIE 4 file (type 4E or 4I), the

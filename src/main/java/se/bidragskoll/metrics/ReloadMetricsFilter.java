@@ -4,7 +4,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
-import se.bidragskoll.ruleset.RuleSetHolder;
+import se.bidragskoll.rulebase.RuleSetHolder;
 
 /**
  * Counts rule reloads by their answer, outside the rule engine's package: a {@code Reload} that

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import se.bidragskoll.judgement.Report;
+import se.bidragskoll.model.RegionPlan;
 
 /**
  * The report of a region plan and its year: the one {@link Report} the renderer gives (conditions with

@@ -18,6 +18,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import se.bidragskoll.api.Languages;
 import se.bidragskoll.security.Caller;
+import se.bidragskoll.model.RegionPlan;
 
 /** Region plans in, plan reports out (API.md, version 2: "The region plan"). */
 @Path("/api/v1/plans")
@@ -74,7 +75,7 @@ public class PlanResource {
     @Produces(PlanSpreadsheet.XLSX)
     @Operation(summary = "The plan's report as a spreadsheet: lines with their dossiers, findings, conditions")
     public Response reportSpreadsheet(@PathParam("id") String id) {
-        PlanReport report = service.report(id, se.bidragskoll.judgement.Messages.SWEDISH);
+        PlanReport report = service.report(id, se.bidragskoll.text.Messages.SWEDISH);
         jakarta.ws.rs.core.StreamingOutput body = out -> PlanSpreadsheet.write(report, out);
         return Response.ok(body, PlanSpreadsheet.XLSX).header("Content-Disposition", "attachment; filename=\"plan-"
                 + report.region() + "-" + report.year() + ".xlsx\"").build();

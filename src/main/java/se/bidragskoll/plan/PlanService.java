@@ -22,11 +22,12 @@ import se.bidragskoll.ruleset.AgreementDef;
 import se.bidragskoll.dossier.DossierEntity;
 import se.bidragskoll.dossier.ReportEntity;
 import se.bidragskoll.dossier.RevisionEntity;
-import se.bidragskoll.judgement.Messages;
+import se.bidragskoll.text.Messages;
 import se.bidragskoll.ruleset.Regions;
 import se.bidragskoll.ruleset.RuleSet;
-import se.bidragskoll.ruleset.RuleSetHolder;
+import se.bidragskoll.rulebase.RuleSetHolder;
 import se.bidragskoll.security.Caller;
+import se.bidragskoll.model.RegionPlan;
 
 /** Judges region plans, and stores one plan per region and year (a resubmission is a new revision). */
 @ApplicationScoped
@@ -167,6 +168,11 @@ public class PlanService {
     @Transactional
     public void rejudge(String region, String agreement) {
         rejudge(region, agreement, caller.name());
+    }
+
+    /** A dossier's report was stored: the region's plan of the agreement's years judges with it from now on. */
+    void onDossierStored(@jakarta.enterprise.event.Observes se.bidragskoll.dossier.DossierStored event) {
+        rejudge(event.region(), event.agreement(), event.actor() == null ? caller.name() : event.actor());
     }
 
     /** {@link #rejudge(String, String)} on behalf of {@code actor} (the deadline job has no caller). */

@@ -25,7 +25,8 @@ import org.dhatim.fastexcel.reader.Sheet;
 import se.bidragskoll.api.BadInputException;
 import se.bidragskoll.api.FieldError;
 import se.bidragskoll.judgement.Report;
-import se.bidragskoll.ruleset.Text;
+import se.bidragskoll.text.Text;
+import se.bidragskoll.model.RegionPlan;
 
 /**
  * The region plan as the spreadsheet a controller keeps: a template with Swedish column names, its

@@ -6,7 +6,8 @@ import java.util.List;
 import se.bidragskoll.api.BadInputException;
 import se.bidragskoll.api.FieldError;
 import se.bidragskoll.ruleset.Regions;
-import se.bidragskoll.ruleset.Text;
+import se.bidragskoll.text.Text;
+import se.bidragskoll.model.RegionPlan;
 
 /** What a region plan must hold before it is judged: a region, a year, lines with names and sound amounts. */
 public final class PlanValidator {

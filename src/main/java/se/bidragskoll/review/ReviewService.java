@@ -20,10 +20,10 @@ import java.util.Set;
 import se.bidragskoll.api.BadInputException;
 import se.bidragskoll.api.ConflictException;
 import se.bidragskoll.api.Limits;
-import se.bidragskoll.judgement.Messages;
+import se.bidragskoll.text.Messages;
 import se.bidragskoll.review.FindingEntity.Status;
 import se.bidragskoll.ruleset.Regions;
-import se.bidragskoll.ruleset.RuleSetHolder;
+import se.bidragskoll.rulebase.RuleSetHolder;
 import se.bidragskoll.security.Caller;
 
 /** The steering group's review queue: tracked findings, decisions on them, and their history. */

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import se.bidragskoll.text.Text;
 
 /**
  * An agreement file under {@code rules/agreements/} (AGREEMENTS.md): the agreement as a whole, its

@@ -24,7 +24,7 @@ import org.jboss.logging.Logger;
  * instance, with an empty folder, reads what another compiled. Any doubt (a missing, unreadable or
  * stale entry) means compiling as usual.
  */
-final class CompiledCache {
+public final class CompiledCache {
 
     private static final Logger LOG = Logger.getLogger(CompiledCache.class);
     private static final Pattern TYPES = Pattern.compile("^\\s*(?:import|global)\\s+([\\w.]+)", Pattern.MULTILINE);
@@ -33,7 +33,7 @@ final class CompiledCache {
     }
 
     /** Compiled rule bases shared by every instance (the database's {@code rule_compiled}). */
-    interface Shared {
+    public interface Shared {
         byte[] get(String key);
 
         boolean has(String key);
@@ -44,10 +44,10 @@ final class CompiledCache {
     private static volatile Shared shared;
 
     /** How many rule bases this process read from the shared store (for tests and the start log). */
-    static final java.util.concurrent.atomic.AtomicInteger READ_SHARED = new java.util.concurrent.atomic.AtomicInteger();
+    public static final java.util.concurrent.atomic.AtomicInteger READ_SHARED = new java.util.concurrent.atomic.AtomicInteger();
 
     /** Shares compiled rule bases through {@code store} from now on (null: this folder only). */
-    static void share(Shared store) {
+    public static void share(Shared store) {
         shared = store;
     }
 

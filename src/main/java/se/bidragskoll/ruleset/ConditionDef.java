@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import se.bidragskoll.text.Text;
 
 /**
  * A condition code as the catalogue lists it: built from the family and the first file that

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import se.bidragskoll.text.Text;
 
 /**
  * One condition as an agreement, region or the generic file writes it: an instance of a family with

@@ -3,6 +3,7 @@ package se.bidragskoll.ruleset;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
+import se.bidragskoll.text.Text;
 
 /**
  * A condition family ({@code rules/families/<name>.yaml}): written once, instantiated by agreement

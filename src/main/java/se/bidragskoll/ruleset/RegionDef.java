@@ -3,6 +3,7 @@ package se.bidragskoll.ruleset;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import se.bidragskoll.text.Text;
 
 /**
  * A region file under {@code rules/regions/}: the region's own rules for targeted grants (conditions

@@ -24,6 +24,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import se.bidragskoll.text.Text;
 
 /**
  * Reads a rules folder into a {@link RuleSet}: the condition catalogue, agreement and region
@@ -842,7 +843,7 @@ public final class RuleSetLoader {
         Map<Integer, String> seen = new java.util.HashMap<>();
         for (Map.Entry<String, Integer> e : ledger.sie().dimensions().entrySet()) {
             String pointer = "/ledger/sie/dimensions/" + e.getKey();
-            if (!se.bidragskoll.ledger.LedgerFiles.isDimensionField(e.getKey())) {
+            if (!LedgerColumns.isDimensionField(e.getKey())) {
                 problems.add(at.problem(path, pointer, "'" + e.getKey() + "' is no ledger field a dimension carries:"
                         + " use objekt, ansvar, verksamhet, enhet or åtgärd"));
             } else if (e.getValue() == null || e.getValue() < 1 || e.getValue() > 9999) {

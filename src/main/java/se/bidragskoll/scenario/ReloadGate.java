@@ -8,6 +8,7 @@ import java.util.List;
 import org.jboss.logging.Logger;
 import se.bidragskoll.ruleset.RuleProblem;
 import se.bidragskoll.ruleset.RuleSet;
+import se.bidragskoll.ruleset.ScenariosFailedException;
 
 /**
  * The scenarios of a rules folder, run on a freshly compiled rule set before a reload makes it the

@@ -46,7 +46,7 @@ public final class ScenarioSuite {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-    private static final ObjectMapper JSON = se.bidragskoll.dossier.DossierJson.mapper();
+    private static final ObjectMapper JSON = se.bidragskoll.api.DossierJson.mapper();
 
     private ScenarioSuite() {
     }
@@ -245,7 +245,7 @@ public final class ScenarioSuite {
     private static Report judgePlan(RuleSet rules, JsonNode node) throws JsonProcessingException {
         ObjectNode planNode = (ObjectNode) node.deepCopy();
         JsonNode given = planNode.remove("dossiers");
-        se.bidragskoll.plan.RegionPlan plan = JSON.treeToValue(planNode, se.bidragskoll.plan.RegionPlan.class);
+        se.bidragskoll.model.RegionPlan plan = JSON.treeToValue(planNode, se.bidragskoll.model.RegionPlan.class);
         List<se.bidragskoll.judgement.YearDossier> dossiers = new ArrayList<>();
         if (given != null) {
             for (JsonNode d : given) {

@@ -32,7 +32,7 @@ import org.dhatim.fastexcel.reader.Sheet;
 import se.bidragskoll.api.BadInputException;
 import se.bidragskoll.api.FieldError;
 import se.bidragskoll.model.Dossier;
-import se.bidragskoll.ruleset.Text;
+import se.bidragskoll.text.Text;
 
 /**
  * The dossier as a workbook controllers fill in: a sheet for the grant, the measures, allocations,
@@ -172,7 +172,7 @@ public class DossierWorkbook {
     ObjectMapper json;
 
     @Inject
-    se.bidragskoll.ruleset.RuleSetHolder rules;
+    se.bidragskoll.rulebase.RuleSetHolder rules;
 
     /** What the drop-down lists offer, from the rule set in use: agreements, regions, event kinds, purposes, indicators. */
     Map<String, Choices> choices() {

@@ -5,7 +5,7 @@ import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
-import se.bidragskoll.judgement.Messages;
+import se.bidragskoll.text.Messages;
 
 /** Amounts as people read them on the pages: {@code 1 061,00 kr} in Swedish, {@code 1,061.00 kr} in English. */
 public final class Format {

@@ -53,7 +53,7 @@ import se.bidragskoll.api.Labels;
 import se.bidragskoll.api.Languages;
 import se.bidragskoll.dossier.DossierService;
 import se.bidragskoll.dossier.DossierSummary;
-import se.bidragskoll.judgement.Messages;
+import se.bidragskoll.text.Messages;
 import se.bidragskoll.review.Decision;
 import se.bidragskoll.review.FindingEntity;
 import se.bidragskoll.review.FindingExport;
@@ -132,7 +132,7 @@ public class WebResource {
     FindingExport findingExport;
 
     @Inject
-    se.bidragskoll.ruleset.RuleSetHolder rules;
+    se.bidragskoll.rulebase.RuleSetHolder rules;
 
     @Inject
     se.bidragskoll.plan.PlanService plans;

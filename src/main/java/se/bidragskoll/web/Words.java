@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import se.bidragskoll.judgement.Messages;
+import se.bidragskoll.text.Messages;
 import se.bidragskoll.ruleset.Regions;
 
 /**

@@ -13,7 +13,7 @@ import se.bidragskoll.judgement.YearEvaluator;
 import se.bidragskoll.model.Dossier;
 import se.bidragskoll.model.Grant;
 import se.bidragskoll.model.LedgerLine;
-import se.bidragskoll.plan.RegionPlan;
+import se.bidragskoll.model.RegionPlan;
 import se.bidragskoll.ruleset.RuleSet;
 import se.bidragskoll.ruleset.RuleSetLoader;
 

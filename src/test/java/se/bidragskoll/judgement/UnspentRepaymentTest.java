@@ -11,7 +11,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import se.bidragskoll.RulesCopy;
-import se.bidragskoll.dossier.DossierJson;
+import se.bidragskoll.api.DossierJson;
 import se.bidragskoll.model.Dossier;
 import se.bidragskoll.ruleset.RuleSet;
 import se.bidragskoll.ruleset.RuleSetLoader;

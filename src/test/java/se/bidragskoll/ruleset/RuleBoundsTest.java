@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.bidragskoll.RulesCopy;
-import se.bidragskoll.dossier.DossierJson;
+import se.bidragskoll.api.DossierJson;
 import se.bidragskoll.judgement.Evaluator;
 import se.bidragskoll.model.Dossier;
 

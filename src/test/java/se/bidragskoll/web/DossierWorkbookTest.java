@@ -218,7 +218,7 @@ class DossierWorkbookTest {
     }
 
     @Inject
-    se.bidragskoll.ruleset.RuleSetHolder rules;
+    se.bidragskoll.rulebase.RuleSetHolder rules;
 
     /**
      * Every field of the dossier is checked on the way in: a value out of bounds for its type (text too

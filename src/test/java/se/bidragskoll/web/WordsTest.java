@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
-import se.bidragskoll.judgement.Messages;
+import se.bidragskoll.text.Messages;
 
 class WordsTest {
 

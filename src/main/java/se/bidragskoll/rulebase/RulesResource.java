@@ -1,4 +1,4 @@
-package se.bidragskoll.ruleset;
+package se.bidragskoll.rulebase;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -12,6 +12,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import se.bidragskoll.rulebase.RuleSetHolder;
+import se.bidragskoll.ruleset.AgreementDef;
+import se.bidragskoll.ruleset.RegionDef;
+import se.bidragskoll.ruleset.RuleSet;
+import se.bidragskoll.ruleset.SourceRef;
+import se.bidragskoll.text.Text;
 
 /** The loaded rule set: its version, the conditions with the rules that implement them, the parameters. */
 @Path("/api/v1/rules")

@@ -1,4 +1,4 @@
-package se.bidragskoll.judgement;
+package se.bidragskoll.text;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -70,7 +70,7 @@ public final class Messages {
         if (value == null) {
             return english(locale) ? "none" : "saknas";
         }
-        if (value instanceof se.bidragskoll.ruleset.Text text) {
+        if (value instanceof se.bidragskoll.text.Text text) {
             return text.in(locale);
         }
         if (value instanceof BigDecimal amount) {

@@ -1,4 +1,4 @@
-package se.bidragskoll.ruleset;
+package se.bidragskoll.rulebase;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -6,6 +6,8 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
+import se.bidragskoll.rulebase.RuleSetHolder;
+import se.bidragskoll.ruleset.RuleSet;
 
 /**
  * Ready when a compiled rule set is loaded and it is the current bundle's (or the current bundle

@@ -1,4 +1,4 @@
-package se.bidragskoll.plan;
+package se.bidragskoll.model;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

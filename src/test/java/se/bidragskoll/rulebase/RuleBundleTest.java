@@ -1,4 +1,4 @@
-package se.bidragskoll.ruleset;
+package se.bidragskoll.rulebase;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -16,6 +16,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import se.bidragskoll.RulesCopy;
+import se.bidragskoll.rulebase.RuleBundles;
+import se.bidragskoll.ruleset.CompiledCache;
+import se.bidragskoll.ruleset.RuleSet;
+import se.bidragskoll.ruleset.RuleSetLoader;
+import se.bidragskoll.ruleset.RulesReloadTest;
 
 /**
  * The rule set as a bundle in the database: a reload stores it and makes it current, and an instance

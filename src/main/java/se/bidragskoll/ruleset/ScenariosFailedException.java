@@ -1,4 +1,4 @@
-package se.bidragskoll.scenario;
+package se.bidragskoll.ruleset;
 
 import java.util.List;
 import se.bidragskoll.ruleset.RuleProblem;

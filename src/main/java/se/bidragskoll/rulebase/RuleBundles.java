@@ -1,4 +1,4 @@
-package se.bidragskoll.ruleset;
+package se.bidragskoll.rulebase;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import se.bidragskoll.ruleset.CompiledCache;
 
 /**
  * The rule bundles in the database (tables {@code rule_bundle}, {@code rule_bundle_file},

@@ -1,4 +1,4 @@
-package se.bidragskoll.ruleset;
+package se.bidragskoll.rulebase;
 
 import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
@@ -11,6 +11,10 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import se.bidragskoll.ruleset.CompiledCache;
+import se.bidragskoll.ruleset.RuleSet;
+import se.bidragskoll.ruleset.RuleSetException;
+import se.bidragskoll.ruleset.RuleSetLoader;
 
 /**
  * Holds the rule set the service judges with; every request takes the set current when it starts.

@@ -1,4 +1,4 @@
-package se.bidragskoll.plan;
+package se.bidragskoll.web;
 
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -25,9 +25,14 @@ import se.bidragskoll.api.BadInputException;
 import se.bidragskoll.web.Format;
 import se.bidragskoll.web.WebResource;
 import se.bidragskoll.web.Words;
-import se.bidragskoll.judgement.Messages;
+import se.bidragskoll.text.Messages;
 import se.bidragskoll.judgement.Report;
 import se.bidragskoll.security.Caller;
+import se.bidragskoll.model.RegionPlan;
+import se.bidragskoll.plan.PlanEntity;
+import se.bidragskoll.plan.PlanReport;
+import se.bidragskoll.plan.PlanService;
+import se.bidragskoll.plan.PlanSpreadsheet;
 
 /**
  * The region's year as pages: the stored plans a caller may see ({@code /plan}) and one region's plan

@@ -1,4 +1,4 @@
-package se.bidragskoll.ruleset;
+package se.bidragskoll.text;
 
 import java.util.Locale;
 

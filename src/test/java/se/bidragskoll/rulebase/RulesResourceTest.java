@@ -1,4 +1,4 @@
-package se.bidragskoll.ruleset;
+package se.bidragskoll.rulebase;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;

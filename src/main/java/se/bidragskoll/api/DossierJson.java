@@ -1,4 +1,4 @@
-package se.bidragskoll.dossier;
+package se.bidragskoll.api;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
