@@ -2,6 +2,7 @@ package se.bidragskoll.api;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import se.bidragskoll.text.Text;
 
 /** The request cannot be accepted as it is; nothing has been stored. */
 public class BadInputException extends RuntimeException {
@@ -14,7 +15,7 @@ public class BadInputException extends RuntimeException {
     }
 
     public static BadInputException of(String field, String sv, String en) {
-        return new BadInputException(List.of(new FieldError(field, se.bidragskoll.text.Text.of(sv, en))));
+        return new BadInputException(List.of(new FieldError(field, Text.of(sv, en))));
     }
 
     public List<FieldError> errors() {

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * How a dossier is read by the commands and the scenarios, the same way as the service reads it (its
- * mapper gets the same bounded readers from {@link se.bidragskoll.api.JsonLimits}): unknown fields
- * refused, amounts as exact decimals within bounds, dates by {@link se.bidragskoll.api.SwedishDates} within bounds.
+ * mapper gets the same bounded readers from {@link JsonLimits}): unknown fields
+ * refused, amounts as exact decimals within bounds, dates by {@link SwedishDates} within bounds.
  */
 public final class DossierJson {
 
@@ -20,7 +20,7 @@ public final class DossierJson {
     }
 
     private static ObjectMapper configure(ObjectMapper mapper) {
-        return mapper.registerModule(new JavaTimeModule()).registerModule(se.bidragskoll.api.JsonLimits.module())
+        return mapper.registerModule(new JavaTimeModule()).registerModule(JsonLimits.module())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)

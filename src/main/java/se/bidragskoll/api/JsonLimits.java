@@ -44,7 +44,7 @@ public class JsonLimits implements ObjectMapperCustomizer {
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     }
 
-    /** The bounded readers of amounts, dates (read as {@link se.bidragskoll.api.SwedishDates}) and months. */
+    /** The bounded readers of amounts, dates (read as {@link SwedishDates}) and months. */
     public static SimpleModule module() {
         SimpleModule bounds = new SimpleModule("bidragskoll-limits");
         bounds.addDeserializer(BigDecimal.class, new BoundedAmount());

@@ -26,6 +26,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import se.bidragskoll.text.Messages;
 import se.bidragskoll.ruleset.RuleSetException;
 import se.bidragskoll.text.Text;
+import se.bidragskoll.ruleset.RulesDidNotFinishException;
+import se.bidragskoll.ruleset.ScenariosFailedException;
 
 /** Turns every error into an {@code application/problem+json} answer a person can act on. */
 public class ProblemMappers {
@@ -142,7 +144,7 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response scenariosFailed(se.bidragskoll.ruleset.ScenariosFailedException e, HttpHeaders headers, UriInfo uri) {
+    public Response scenariosFailed(ScenariosFailedException e, HttpHeaders headers, UriInfo uri) {
         Locale locale = Languages.of(headers);
         List<Problem.Error> errors = e.problems().stream()
                 .map(p -> new Problem.Error(p.file() + ":" + Math.max(1, p.line()) + ":" + Math.max(1, p.column()),
@@ -156,7 +158,7 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response rulesDidNotFinish(se.bidragskoll.ruleset.RulesDidNotFinishException e, HttpHeaders headers,
+    public Response rulesDidNotFinish(RulesDidNotFinishException e, HttpHeaders headers,
                                       UriInfo uri) {
         Locale locale = Languages.of(headers);
         LOG.errorf("judgement stopped: %s", e.getMessage());

@@ -25,6 +25,11 @@ import se.bidragskoll.ledger.LedgerFiles;
 import se.bidragskoll.ruleset.RuleSet;
 import se.bidragskoll.ruleset.RuleSetException;
 import se.bidragskoll.ruleset.RuleSetLoader;
+import se.bidragskoll.api.DossierJson;
+import se.bidragskoll.api.ProblemMappers;
+import se.bidragskoll.api.SwedishDates;
+import se.bidragskoll.model.LedgerLine;
+import se.bidragskoll.model.VoucherBalance;
 
 /**
  * {@code judge DOSSIER.json LEDGER.csv}: judges a dossier with a ledger file of any size without a
@@ -34,7 +39,7 @@ import se.bidragskoll.ruleset.RuleSetLoader;
  */
 final class JudgeCommand {
 
-    private static final ObjectMapper JSON = se.bidragskoll.api.DossierJson.mapper();
+    private static final ObjectMapper JSON = DossierJson.mapper();
 
     private JudgeCommand() {
     }
@@ -54,7 +59,7 @@ final class JudgeCommand {
         Report report;
         try {
             Dossier dossier = JSON.readValue(dossierFile.toFile(), Dossier.class);
-            LocalDate today = se.bidragskoll.api.SwedishDates.today(java.time.Clock.systemUTC());
+            LocalDate today = SwedishDates.today(java.time.Clock.systemUTC());
             if (ledgerFile == null) {
                 // the dossier as the API takes it, its ledger lines (if any) included
                 DossierValidator.check(dossier, rules);
@@ -79,7 +84,7 @@ final class JudgeCommand {
             return Commands.BAD_INPUT;
         } catch (JsonProcessingException e) {
             // FILE:LINE:COL: what is wrong, in plain words (Jackson's own text names its internals)
-            FieldError problem = se.bidragskoll.api.ProblemMappers.describe(e);
+            FieldError problem = ProblemMappers.describe(e);
             com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
             err.println(dossierFile + (at == null ? "" : ":" + Math.max(1, at.getLineNr()) + ":" + Math.max(1, at.getColumnNr()))
                     + ": " + (problem.field() == null ? "" : problem.field() + ": ") + problem.message().in(locale));
@@ -126,7 +131,7 @@ final class JudgeCommand {
         }
 
         @Override
-        public void forEach(java.util.function.Consumer<se.bidragskoll.model.LedgerLine> sink) {
+        public void forEach(java.util.function.Consumer<LedgerLine> sink) {
             pass++;
             long start = System.nanoTime();
             long[] lines = {0};
@@ -163,7 +168,7 @@ final class JudgeCommand {
         }
 
         @Override
-        public se.bidragskoll.model.VoucherBalance voucherBalance() {
+        public VoucherBalance voucherBalance() {
             return source.voucherBalance();
         }
     }

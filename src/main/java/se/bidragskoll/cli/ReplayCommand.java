@@ -26,6 +26,8 @@ import se.bidragskoll.judgement.Report;
 import se.bidragskoll.ruleset.RuleSet;
 import se.bidragskoll.ruleset.RuleSetException;
 import se.bidragskoll.ruleset.RuleSetLoader;
+import se.bidragskoll.api.DossierJson;
+import se.bidragskoll.api.SwedishDates;
 
 /**
  * {@code replay [DIR] --against JDBC_URL}: judges every stored dossier (the latest revision per region
@@ -54,7 +56,7 @@ public final class ReplayCommand {
     }
 
     // Stored dossiers are read like submitted ones, but may carry fields of an older version.
-    private static final ObjectMapper JSON = se.bidragskoll.api.DossierJson.mapper().copy()
+    private static final ObjectMapper JSON = DossierJson.mapper().copy()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private ReplayCommand() {
@@ -131,7 +133,7 @@ public final class ReplayCommand {
             }
             JsonNode stored = storedReport == null ? JSON.createObjectNode() : JSON.readTree(storedReport);
             LocalDate asOf = dossier.asOf() != null ? dossier.asOf()
-                    : stored.hasNonNull("asOf") ? LocalDate.parse(stored.get("asOf").asText()) : se.bidragskoll.api.SwedishDates.today(java.time.Clock.systemUTC());
+                    : stored.hasNonNull("asOf") ? LocalDate.parse(stored.get("asOf").asText()) : SwedishDates.today(java.time.Clock.systemUTC());
             Report now = Evaluator.judge(rules, dossier, asOf).swedish();
             Map<String, String> before = new LinkedHashMap<>();
             stored.path("conditions").forEach(n -> before.put(n.path("code").asText(), n.path("result").asText()));

@@ -25,6 +25,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import se.bidragskoll.api.BadInputException;
 import se.bidragskoll.api.Languages;
 import se.bidragskoll.judgement.Report;
+import se.bidragskoll.text.Messages;
 
 /** Dossiers in, reports out: the dry run and the stored submissions. */
 @Path("/api/v1")
@@ -99,7 +100,7 @@ public class DossierResource {
     @Produces({"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
     @Operation(summary = "The latest report as CSV or XLSX (Swedish columns, amounts in kronor)")
     public Response reportExport(@PathParam("id") String id, @PathParam("format") String format) throws JsonProcessingException {
-        return ReportExport.of(json.readTree(service.report(id, se.bidragskoll.text.Messages.SWEDISH)), format);
+        return ReportExport.of(json.readTree(service.report(id, Messages.SWEDISH)), format);
     }
 
     @GET

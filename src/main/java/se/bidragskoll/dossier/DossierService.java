@@ -35,6 +35,8 @@ import se.bidragskoll.text.Messages;
 import se.bidragskoll.ruleset.Regions;
 import se.bidragskoll.ruleset.RuleSet;
 import se.bidragskoll.rulebase.RuleSetHolder;
+import se.bidragskoll.ledger.CsvLedgerPipe;
+import se.bidragskoll.ruleset.RegionDef;
 
 /** Judges dossiers, and stores each submission as a revision with its report, all or nothing. */
 @ApplicationScoped
@@ -92,7 +94,7 @@ public class DossierService {
         RuleSet ruleSet = rules.current();
         DossierValidator.check(dossier.withLedger(null, null), ruleSet);
         caller.mustSee(dossier.region());
-        se.bidragskoll.ruleset.RegionDef.LedgerFormat format = ruleSet.ledgerFormat(dossier.region());
+        RegionDef.LedgerFormat format = ruleSet.ledgerFormat(dossier.region());
         long size;
         try {
             size = java.nio.file.Files.size(ledgerFile);
@@ -231,7 +233,7 @@ public class DossierService {
         caller.mustSubmitFor(entity.region);
         RevisionEntity latest = RevisionEntity.of(entity.id, entity.latestRevision).orElseThrow();
         long start = System.nanoTime();
-        try (se.bidragskoll.ledger.CsvLedgerPipe pipe = se.bidragskoll.ledger.CsvLedgerPipe.open(file, objectColumn)) {
+        try (CsvLedgerPipe pipe = CsvLedgerPipe.open(file, objectColumn)) {
             java.util.Optional<LedgerStore.StoredLedger> same = latest.ledgerId == null ? java.util.Optional.empty()
                     : ledgers.find(latest.ledgerId).filter(l -> l.contentHash().equals(pipe.contentHash()));
             if (same.isPresent()) {
@@ -309,7 +311,7 @@ public class DossierService {
 
     /** Reads a ledger file the region's way and replaces the dossier's ledger with it (the pages' upload). */
     public Replaced replaceLedgerFile(String id, String region, java.nio.file.Path file, String sentAs) {
-        se.bidragskoll.ruleset.RegionDef.LedgerFormat format = rules.current().ledgerFormat(region);
+        RegionDef.LedgerFormat format = rules.current().ledgerFormat(region);
         if (!LedgerFiles.isSie(file, sentAs)) {
             return replaceLedgerFromCsv(id, file, format == null ? null : format.objectColumn());
         }

@@ -20,6 +20,7 @@ import se.bidragskoll.api.Limits;
 import se.bidragskoll.ruleset.Regions;
 import se.bidragskoll.ruleset.RuleSet;
 import se.bidragskoll.text.Text;
+import se.bidragskoll.model.UnbalancedVoucher;
 
 /**
  * Rejects a dossier that cannot be judged as sent: unknown region or agreement, negative or
@@ -117,13 +118,13 @@ public final class DossierValidator {
             }
         }
         if (d.voucherBalance() != null && d.voucherBalance().unbalanced() != null) {
-            java.util.List<se.bidragskoll.model.UnbalancedVoucher> unbalanced = d.voucherBalance().unbalanced();
+            java.util.List<UnbalancedVoucher> unbalanced = d.voucherBalance().unbalanced();
             if (unbalanced.size() > 1000) {
                 errors.add(error("voucherBalance.unbalanced", "Högst 1000 obalanserade verifikationer; här är det "
                         + unbalanced.size() + ".", "At most 1000 unbalanced vouchers; here there are " + unbalanced.size() + "."));
             }
             for (int i = 0; i < unbalanced.size() && i < 1000 && errors.size() < 100; i++) {
-                se.bidragskoll.model.UnbalancedVoucher v = unbalanced.get(i);
+                UnbalancedVoucher v = unbalanced.get(i);
                 String at = "voucherBalance.unbalanced[" + i + "]";
                 if (v == null || v.voucher() == null && v.row() == null) {
                     errors.add(error(at, "Verifikationen saknar nummer och rad.", "The voucher has no number and no line."));

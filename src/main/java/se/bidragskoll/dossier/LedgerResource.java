@@ -15,10 +15,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import se.bidragskoll.api.BadInputException;
 import se.bidragskoll.api.Languages;
 import se.bidragskoll.ledger.SieLedgerReader;
+import se.bidragskoll.security.Caller;
 
 /** A dossier's ledger replaced by a CSV or SIE 4 export from the region's financial system. */
 @Path("/api/v1")
-@jakarta.annotation.security.RolesAllowed(se.bidragskoll.security.Caller.CONTROLLER)
+@jakarta.annotation.security.RolesAllowed(Caller.CONTROLLER)
 public class LedgerResource {
 
     @Inject

@@ -15,6 +15,8 @@ import java.util.List;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import se.bidragskoll.api.Labels;
+import se.bidragskoll.api.CsvCells;
+import se.bidragskoll.api.SheetFormats;
 
 /**
  * A dossier's report as a spreadsheet: the conditions and the findings, Swedish columns, amounts in
@@ -26,7 +28,7 @@ public final class ReportExport {
 
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
-    private static final String MONEY = se.bidragskoll.api.SheetFormats.MONEY;
+    private static final String MONEY = SheetFormats.MONEY;
     private static final String DATE = "yyyy-mm-dd";
     private static final String[] FINDINGS = {"Fynd", "Villkor", "Allvarlighet", "Meddelande", "Belopp (kr)",
             "Underlag", "Källa", "Klausul", "Fingeravtryck"};
@@ -115,16 +117,16 @@ public final class ReportExport {
                     while (cells.size() < CSV.length) {
                         cells.add("");
                     }
-                    csv.writeRecord(se.bidragskoll.api.CsvCells.safe(cells));
+                    csv.writeRecord(CsvCells.safe(cells));
                     for (JsonNode f : report.path("findings")) {
                         if (f.path("code").asText().equals(c.path("code").asText())) {
-                            csv.writeRecord(se.bidragskoll.api.CsvCells.safe(findingRow(c.path("code").asText(), f)));
+                            csv.writeRecord(CsvCells.safe(findingRow(c.path("code").asText(), f)));
                             unplaced.remove(f);
                         }
                     }
                 }
                 for (JsonNode f : unplaced) {
-                    csv.writeRecord(se.bidragskoll.api.CsvCells.safe(findingRow(f.path("code").asText(), f)));
+                    csv.writeRecord(CsvCells.safe(findingRow(f.path("code").asText(), f)));
                 }
             }
         };

@@ -35,7 +35,7 @@ public record Allocations(List<Allocation> items, BigDecimal total, Set<String> 
 
     public BigDecimal amountFor(String unit) {
         BigDecimal sum = null;
-        for (se.bidragskoll.model.Allocation a : items) {
+        for (Allocation a : items) {
             if (unit != null && unit.equals(a.unit())) {
                 if (a.amount() == null) {
                     return null;

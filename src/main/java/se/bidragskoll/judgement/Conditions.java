@@ -20,6 +20,7 @@ import se.bidragskoll.ruleset.Parameters;
 import se.bidragskoll.ruleset.RegionDef;
 import se.bidragskoll.ruleset.RuleSet;
 import se.bidragskoll.ruleset.SourceRef;
+import se.bidragskoll.ruleset.Regions;
 
 /**
  * Which conditions apply to one region's dossier for one agreement on {@code asOf}, each with its
@@ -187,7 +188,7 @@ public final class Conditions {
                                 && (r.validTo() == null || !r.validTo().isBefore(period.from())))
                         .findFirst().orElse(null);
                 if (rule == null) {
-                    String name = se.bidragskoll.ruleset.Regions.name(region).orElse(region);
+                    String name = Regions.name(region).orElse(region);
                     notInForce.put(c.code(), Text.of(name + ":s regler har ingen regel av slaget " + family
                                     + " som gäller " + year + ".",
                             name + "'s rules have no rule of the kind " + family + " binding in " + year + "."));

@@ -16,6 +16,10 @@ import se.bidragskoll.judgement.Report.Result;
 import se.bidragskoll.ruleset.RegionDef;
 import se.bidragskoll.ruleset.RuleEngine;
 import se.bidragskoll.ruleset.RuleSet;
+import se.bidragskoll.model.Event;
+import se.bidragskoll.model.Indicator;
+import se.bidragskoll.share.DistributionKey;
+import se.bidragskoll.text.Text;
 
 /**
  * Judges one dossier with one rule set: resolves which conditions apply on {@code asOf}, maps the
@@ -72,7 +76,7 @@ public final class Evaluator {
         if (!wholeVouchers) {
             // A ledger of lines only (CSV, the dossier's own lines) has no balancing rows: whether its
             // vouchers balance cannot be told, and is not asked.
-            applicable = applicable.without(VOUCHER_BALANCE, se.bidragskoll.text.Text.of(
+            applicable = applicable.without(VOUCHER_BALANCE, Text.of(
                     "Gäller en huvudbok med hela verifikationer (SIE 4); den här har bara konteringsrader.",
                     "Applies to a ledger of whole vouchers (SIE 4); this one has ledger lines only."));
         }
@@ -122,8 +126,8 @@ public final class Evaluator {
         if (dossier.steeringGroupAnalysis() != null) {
             facts.add(dossier.steeringGroupAnalysis());
         }
-        facts.addAll(se.bidragskoll.model.Indicator.facts(dossier.indicators()));
-        facts.addAll(se.bidragskoll.share.DistributionKey.facts(rules, dossier));
+        facts.addAll(Indicator.facts(dossier.indicators()));
+        facts.addAll(DistributionKey.facts(rules, dossier));
 
         Verdicts out = new Verdicts();
         long fire = System.nanoTime();
@@ -152,7 +156,7 @@ public final class Evaluator {
         }
         if (dossier.events() != null) {
             for (int i = 0; i < dossier.events().size(); i++) {
-                se.bidragskoll.model.Event e = dossier.events().get(i);
+                Event e = dossier.events().get(i);
                 events.add(new Happened(e.kind(), e.date(), e.recipient(), e.reference(), "events[" + i + "].date"));
             }
         }

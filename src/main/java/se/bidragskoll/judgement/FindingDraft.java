@@ -11,6 +11,8 @@ import se.bidragskoll.model.Allocation;
 import se.bidragskoll.model.Drawdown;
 import se.bidragskoll.model.LedgerLine;
 import se.bidragskoll.model.Measure;
+import se.bidragskoll.api.Limits;
+import se.bidragskoll.ruleset.SourceRef;
 
 /**
  * A finding as a rule's consequence builds it: the input items behind it, the amount at stake and
@@ -27,8 +29,8 @@ public final class FindingDraft {
     final Map<String, Object> args = new LinkedHashMap<>();
     BigDecimal amount;
     String group;
-    se.bidragskoll.ruleset.SourceRef source;
-    /** Where the judgement counts the items this draft names, against {@link se.bidragskoll.api.Limits#MAX_REPORT_ITEMS}. */
+    SourceRef source;
+    /** Where the judgement counts the items this draft names, against {@link Limits#MAX_REPORT_ITEMS}. */
     private final Verdicts verdicts;
 
     FindingDraft(String code, String severity, String messageKey, String rule, Verdicts verdicts) {
@@ -126,7 +128,7 @@ public final class FindingDraft {
      * The source the finding's figure comes from, where it is not the condition's own clause (a share
      * the agreement's distribution states); the finding cites it instead.
      */
-    public FindingDraft citing(se.bidragskoll.ruleset.SourceRef source) {
+    public FindingDraft citing(SourceRef source) {
         this.source = source;
         return this;
     }

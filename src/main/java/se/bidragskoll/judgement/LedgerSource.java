@@ -2,6 +2,7 @@ package se.bidragskoll.judgement;
 
 import java.util.function.Consumer;
 import se.bidragskoll.model.LedgerLine;
+import se.bidragskoll.model.VoucherBalance;
 
 /**
  * A ledger too large to hold, read as a stream: a file that can be read again. Each line carries its
@@ -24,7 +25,7 @@ public interface LedgerSource {
     }
 
     /** What the last pass found of the vouchers' balance; {@code null} for lines only, or before a pass. */
-    default se.bidragskoll.model.VoucherBalance voucherBalance() {
+    default VoucherBalance voucherBalance() {
         return null;
     }
 }

@@ -1,6 +1,7 @@
 package se.bidragskoll.judgement;
 
 import java.math.BigDecimal;
+import se.bidragskoll.model.LedgerLine;
 
 /**
  * What is left, net of credits and reversals, of the grant's lines with one object, measure and unit
@@ -37,16 +38,16 @@ public record NetPosition(Kind kind, String object, String measure, String unit,
     }
 
     /** The costs (not the credits) of the groups, in ledger order: the lines a finding names as left. */
-    public static java.util.List<se.bidragskoll.model.LedgerLine> debits(java.util.Collection<?> groups) {
-        java.util.List<se.bidragskoll.model.LedgerLine> lines = new java.util.ArrayList<>();
+    public static java.util.List<LedgerLine> debits(java.util.Collection<?> groups) {
+        java.util.List<LedgerLine> lines = new java.util.ArrayList<>();
         for (Object g : groups) {
-            for (se.bidragskoll.model.LedgerLine line : ((LedgerGroup) g).lines()) {
+            for (LedgerLine line : ((LedgerGroup) g).lines()) {
                 if (line.amount() != null && line.amount().signum() > 0) {
                     lines.add(line);
                 }
             }
         }
-        lines.sort(java.util.Comparator.comparing(se.bidragskoll.model.LedgerLine::row,
+        lines.sort(java.util.Comparator.comparing(LedgerLine::row,
                 java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
         return lines;
     }

@@ -3,6 +3,7 @@ package se.bidragskoll.ledger;
 import java.nio.file.Path;
 import se.bidragskoll.judgement.LedgerSource;
 import se.bidragskoll.ruleset.RegionDef;
+import se.bidragskoll.ruleset.LedgerColumns;
 
 /**
  * A ledger file of either kind the service reads: an SIE 4 file when it was sent as
@@ -31,7 +32,7 @@ public final class LedgerFiles {
      * {@code ledger.sie.dimensions}.
      */
     public static boolean isDimensionField(String name) {
-        return se.bidragskoll.ruleset.LedgerColumns.isDimensionField(name);
+        return LedgerColumns.isDimensionField(name);
     }
 
     /** Reads the whole file, SIE or CSV, the region's way ({@code format} may be null). */

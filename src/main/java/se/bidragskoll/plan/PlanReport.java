@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import se.bidragskoll.judgement.Report;
 import se.bidragskoll.model.RegionPlan;
+import se.bidragskoll.judgement.YearEvaluator;
 
 /**
  * The report of a region plan and its year: the one {@link Report} the renderer gives (conditions with
@@ -27,7 +28,7 @@ public record PlanReport(String plan, Integer revision, String region, String re
     }
 
     /** The plan's report from the judgement's report in one language and the year's facts. */
-    public static PlanReport of(Report report, RegionPlan plan, se.bidragskoll.judgement.YearEvaluator.YearFacts facts,
+    public static PlanReport of(Report report, RegionPlan plan, YearEvaluator.YearFacts facts,
                                 java.util.function.Function<String, String> agreementTitle,
                                 java.util.function.Function<String, String> basis) {
         List<LineView> lines = facts.lines().stream().map(l -> {

@@ -19,6 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import se.bidragskoll.api.Languages;
 import se.bidragskoll.security.Caller;
 import se.bidragskoll.model.RegionPlan;
+import se.bidragskoll.api.QueryNumbers;
+import se.bidragskoll.text.Messages;
 
 /** Region plans in, plan reports out (API.md, version 2: "The region plan"). */
 @Path("/api/v1/plans")
@@ -75,7 +77,7 @@ public class PlanResource {
     @Produces(PlanSpreadsheet.XLSX)
     @Operation(summary = "The plan's report as a spreadsheet: lines with their dossiers, findings, conditions")
     public Response reportSpreadsheet(@PathParam("id") String id) {
-        PlanReport report = service.report(id, se.bidragskoll.text.Messages.SWEDISH);
+        PlanReport report = service.report(id, Messages.SWEDISH);
         jakarta.ws.rs.core.StreamingOutput body = out -> PlanSpreadsheet.write(report, out);
         return Response.ok(body, PlanSpreadsheet.XLSX).header("Content-Disposition", "attachment; filename=\"plan-"
                 + report.region() + "-" + report.year() + ".xlsx\"").build();
@@ -84,7 +86,7 @@ public class PlanResource {
     @GET
     @Operation(summary = "List stored region plans visible to the caller")
     public List<PlanService.PlanSummary> list(@QueryParam("region") String region, @QueryParam("year") String yearText) {
-        Integer year = se.bidragskoll.api.QueryNumbers.integer(yearText, "year", null, 1900, 2200);
+        Integer year = QueryNumbers.integer(yearText, "year", null, 1900, 2200);
         return service.list(region, year);
     }
 

@@ -28,6 +28,9 @@ import se.bidragskoll.ruleset.RuleSet;
 import se.bidragskoll.rulebase.RuleSetHolder;
 import se.bidragskoll.security.Caller;
 import se.bidragskoll.model.RegionPlan;
+import se.bidragskoll.dossier.DossierStored;
+import se.bidragskoll.judgement.Evaluation;
+import se.bidragskoll.review.FindingTracker;
 
 /** Judges region plans, and stores one plan per region and year (a resubmission is a new revision). */
 @ApplicationScoped
@@ -63,10 +66,10 @@ public class PlanService {
     Caller caller;
 
     @Inject
-    se.bidragskoll.review.FindingTracker tracker;
+    FindingTracker tracker;
 
     /** The plan's judgement with the year's dossiers, and the facts it was judged on. */
-    record Judged(se.bidragskoll.judgement.Evaluation evaluation, YearEvaluator.YearFacts facts) {
+    record Judged(Evaluation evaluation, YearEvaluator.YearFacts facts) {
 
         PlanReport in(RuleSet rules, RegionPlan plan, Locale locale) {
             return PlanReport.of(evaluation.in(locale), plan, facts,
@@ -171,7 +174,7 @@ public class PlanService {
     }
 
     /** A dossier's report was stored: the region's plan of the agreement's years judges with it from now on. */
-    void onDossierStored(@jakarta.enterprise.event.Observes se.bidragskoll.dossier.DossierStored event) {
+    void onDossierStored(@jakarta.enterprise.event.Observes DossierStored event) {
         rejudge(event.region(), event.agreement(), event.actor() == null ? caller.name() : event.actor());
     }
 

@@ -27,6 +27,7 @@ import se.bidragskoll.api.FieldError;
 import se.bidragskoll.judgement.Report;
 import se.bidragskoll.text.Text;
 import se.bidragskoll.model.RegionPlan;
+import se.bidragskoll.api.SpreadsheetGuard;
 
 /**
  * The region plan as the spreadsheet a controller keeps: a template with Swedish column names, its
@@ -92,7 +93,7 @@ public final class PlanSpreadsheet {
     /** Reads a filled-in plan; any bad cell rejects the whole file, naming every bad cell. */
     public static RegionPlan read(InputStream upload) {
         List<FieldError> errors = new ArrayList<>();
-        InputStream in = new java.io.ByteArrayInputStream(se.bidragskoll.api.SpreadsheetGuard.read(upload, "xlsx"));
+        InputStream in = new java.io.ByteArrayInputStream(SpreadsheetGuard.read(upload, "xlsx"));
         try (ReadableWorkbook workbook = new ReadableWorkbook(in)) {
             Optional<Sheet> planSheet = workbook.findSheet(PLAN);
             Optional<Sheet> linesSheet = workbook.findSheet(LINES);

@@ -15,6 +15,7 @@ import org.dhatim.fastexcel.Workbook;
 import se.bidragskoll.api.CsvCells;
 import se.bidragskoll.api.SheetFormats;
 import org.dhatim.fastexcel.Worksheet;
+import se.bidragskoll.api.Labels;
 
 /** The review queue as a spreadsheet: Swedish column names, amounts as numbers in kronor. */
 @ApplicationScoped
@@ -106,8 +107,8 @@ public class FindingExport {
                 sheet.value(row, 2, f.region() + " " + f.regionName());
                 sheet.value(row, 3, f.agreement());
                 sheet.value(row, 4, f.code());
-                sheet.value(row, 5, se.bidragskoll.api.Labels.swedish(f.severity()));
-                sheet.value(row, 6, se.bidragskoll.api.Labels.swedish(f.status()));
+                sheet.value(row, 5, Labels.swedish(f.severity()));
+                sheet.value(row, 6, Labels.swedish(f.status()));
                 if (f.amount() != null) {
                     sheet.value(row, 7, f.amount());
                     sheet.style(row, 7).format(SheetFormats.MONEY).set();

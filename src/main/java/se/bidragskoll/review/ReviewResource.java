@@ -19,6 +19,8 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import se.bidragskoll.api.Languages;
 import se.bidragskoll.security.Caller;
+import se.bidragskoll.api.BadInputException;
+import se.bidragskoll.api.QueryNumbers;
 
 /** The review queue, decisions and history of tracked findings. */
 @Path("/api/v1/findings")
@@ -41,8 +43,8 @@ public class ReviewResource {
                             @QueryParam("subject") String subject,
                             @QueryParam("plan") String plan, @QueryParam("q") String text, @Context HttpHeaders headers) {
         return review.list(new ReviewService.Query(region, agreement, code, severity, status, sort,
-                        se.bidragskoll.api.QueryNumbers.integer(page, "page", 0, 0, 1_000_000),
-                        se.bidragskoll.api.QueryNumbers.integer(size, "size", 50, 1, 1_000), subject, plan, text),
+                        QueryNumbers.integer(page, "page", 0, 0, 1_000_000),
+                        QueryNumbers.integer(size, "size", 50, 1, 1_000), subject, plan, text),
                 Languages.of(headers));
     }
 
@@ -106,7 +108,7 @@ public class ReviewResource {
             tag = tag.substring(1, tag.length() - 1);
         }
         if (tag.isEmpty() || tag.length() > 18 || !tag.chars().allMatch(Character::isDigit)) {
-            throw se.bidragskoll.api.BadInputException.of("If-Match",
+            throw BadInputException.of("If-Match",
                     "If-Match ska vara fyndets version som en ETag, t.ex. \"3\", eller *.",
                     "If-Match must be the finding's version as an entity tag, e.g. \"3\", or *.");
         }

@@ -25,6 +25,8 @@ import se.bidragskoll.review.FindingEntity.Status;
 import se.bidragskoll.ruleset.Regions;
 import se.bidragskoll.rulebase.RuleSetHolder;
 import se.bidragskoll.security.Caller;
+import se.bidragskoll.api.FieldError;
+import se.bidragskoll.api.JsonLimits;
 
 /** The steering group's review queue: tracked findings, decisions on them, and their history. */
 @ApplicationScoped
@@ -194,8 +196,8 @@ public class ReviewService {
                     "The comment is " + decision.comment().length() + " characters; at most " + Limits.MAX_TEXT + ".");
         }
         if (!Limits.inRange(decision.until())) {
-            throw new BadInputException(java.util.List.of(new se.bidragskoll.api.FieldError("until",
-                    se.bidragskoll.api.JsonLimits.dateOutOfRange(decision.until().toString()))));
+            throw new BadInputException(java.util.List.of(new FieldError("until",
+                    JsonLimits.dateOutOfRange(decision.until().toString()))));
         }
         if (decision.version() != null && decision.version() != f.version) {
             throw new ConflictException("Fyndet har ändrats sedan version " + decision.version() + " (nu " + f.version

@@ -15,11 +15,12 @@ import se.bidragskoll.ruleset.CompiledCache;
 import se.bidragskoll.ruleset.RuleSet;
 import se.bidragskoll.ruleset.RuleSetException;
 import se.bidragskoll.ruleset.RuleSetLoader;
+import se.bidragskoll.scenario.ReloadGate;
 
 /**
  * Holds the rule set the service judges with; every request takes the set current when it starts.
  * A reload compiles the folder and runs its scenarios on the new rules, bounded in time and memory
- * ({@link se.bidragskoll.scenario.ReloadGate}), before it stores and swaps them.
+ * ({@link ReloadGate}), before it stores and swaps them.
  * <p>
  * The rule set is a versioned bundle in the database ({@link RuleBundles}), shared by every instance
  * on it. At startup and on {@link #reload} this instance compiles its rules folder (a broken folder
@@ -116,8 +117,8 @@ public class RuleSetHolder {
         Thread warming = new Thread(() -> {
             long start = System.nanoTime();
             try {
-                se.bidragskoll.scenario.ReloadGate.Passed passed = se.bidragskoll.scenario.ReloadGate.check(rules,
-                        directory(), new se.bidragskoll.scenario.ReloadGate.Limits(scenarioTime, scenarioMemory.asLongValue()));
+                ReloadGate.Passed passed = ReloadGate.check(rules,
+                        directory(), new ReloadGate.Limits(scenarioTime, scenarioMemory.asLongValue()));
                 LOG.infof("Rules %s warmed up by judging %d scenarios in %d ms", rules.version(), passed.scenarios(),
                         (System.nanoTime() - start) / 1_000_000);
             } catch (RuntimeException e) {
@@ -165,8 +166,8 @@ public class RuleSetHolder {
         // The new rules judge the folder's scenarios before anyone is judged with them; a failing,
         // endless or allocating run throws here and nothing is stored or swapped.
         int passed = runScenarios
-                ? se.bidragskoll.scenario.ReloadGate.check(fresh, directory(),
-                        new se.bidragskoll.scenario.ReloadGate.Limits(scenarioTime, scenarioMemory.asLongValue())).scenarios()
+                ? ReloadGate.check(fresh, directory(),
+                        new ReloadGate.Limits(scenarioTime, scenarioMemory.asLongValue())).scenarios()
                 : 0;
         bundles.storeAndMakeCurrent(fresh.version(), files, by);
         current.set(fresh);

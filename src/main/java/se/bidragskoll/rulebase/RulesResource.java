@@ -18,6 +18,7 @@ import se.bidragskoll.ruleset.RegionDef;
 import se.bidragskoll.ruleset.RuleSet;
 import se.bidragskoll.ruleset.SourceRef;
 import se.bidragskoll.text.Text;
+import se.bidragskoll.security.Caller;
 
 /** The loaded rule set: its version, the conditions with the rules that implement them, the parameters. */
 @Path("/api/v1/rules")
@@ -44,11 +45,11 @@ public class RulesResource {
     RuleSetHolder holder;
 
     @Inject
-    se.bidragskoll.security.Caller caller;
+    Caller caller;
 
     @POST
     @Path("/reload")
-    @jakarta.annotation.security.RolesAllowed(se.bidragskoll.security.Caller.RULE_AUTHOR)
+    @jakarta.annotation.security.RolesAllowed(Caller.RULE_AUTHOR)
     @Operation(summary = "Compile rules/ into a new rule set, store it as the current bundle (every instance switches to it) and swap it in; a broken folder answers 422 and changes nothing")
     public RuleSetHolder.Reload reload() {
         return holder.reload(caller.name());

@@ -29,6 +29,11 @@ import se.bidragskoll.judgement.Report;
 import se.bidragskoll.ruleset.RuleProblem;
 import se.bidragskoll.ruleset.RuleSet;
 import se.bidragskoll.ruleset.RuleSetException;
+import se.bidragskoll.api.DossierJson;
+import se.bidragskoll.api.SwedishDates;
+import se.bidragskoll.judgement.YearDossier;
+import se.bidragskoll.judgement.YearEvaluator;
+import se.bidragskoll.model.RegionPlan;
 
 /**
  * Reads the scenario files ({@code *.test.yaml}) of a rules folder and runs them against a rule set.
@@ -46,7 +51,7 @@ public final class ScenarioSuite {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-    private static final ObjectMapper JSON = se.bidragskoll.api.DossierJson.mapper();
+    private static final ObjectMapper JSON = DossierJson.mapper();
 
     private ScenarioSuite() {
     }
@@ -128,7 +133,7 @@ public final class ScenarioSuite {
                 report = judgePlan(rules, scenario.dossier());
             } else {
                 Dossier dossier = JSON.treeToValue(scenario.dossier(), Dossier.class);
-                report = Evaluator.judge(rules, dossier, dossier.asOf() != null ? dossier.asOf() : se.bidragskoll.api.SwedishDates.today(java.time.Clock.systemUTC())).swedish();
+                report = Evaluator.judge(rules, dossier, dossier.asOf() != null ? dossier.asOf() : SwedishDates.today(java.time.Clock.systemUTC())).swedish();
             }
         } catch (JsonProcessingException | RuntimeException e) {
             mismatches.add("the dossier cannot be judged: " + e.getMessage());
@@ -245,20 +250,20 @@ public final class ScenarioSuite {
     private static Report judgePlan(RuleSet rules, JsonNode node) throws JsonProcessingException {
         ObjectNode planNode = (ObjectNode) node.deepCopy();
         JsonNode given = planNode.remove("dossiers");
-        se.bidragskoll.model.RegionPlan plan = JSON.treeToValue(planNode, se.bidragskoll.model.RegionPlan.class);
-        List<se.bidragskoll.judgement.YearDossier> dossiers = new ArrayList<>();
+        RegionPlan plan = JSON.treeToValue(planNode, RegionPlan.class);
+        List<YearDossier> dossiers = new ArrayList<>();
         if (given != null) {
             for (JsonNode d : given) {
                 String agreement = d.path("agreement").asText();
-                dossiers.add(new se.bidragskoll.judgement.YearDossier(d.path("id").asText(agreement), agreement,
+                dossiers.add(new YearDossier(d.path("id").asText(agreement), agreement,
                         rules.agreement(agreement).map(a -> a.title() == null ? a.id() : a.title().sv()).orElse(agreement),
                         d.path("revision").asInt(1),
                         d.hasNonNull("grantedAmount") ? d.get("grantedAmount").decimalValue() : null,
                         d.path("outcome").asText(null)));
             }
         }
-        LocalDate today = se.bidragskoll.api.SwedishDates.today(java.time.Clock.systemUTC());
-        return se.bidragskoll.judgement.YearEvaluator.judge(rules, plan, dossiers, today).swedish();
+        LocalDate today = SwedishDates.today(java.time.Clock.systemUTC());
+        return YearEvaluator.judge(rules, plan, dossiers, today).swedish();
     }
 
     private static JsonNode merge(ObjectNode base, JsonNode over) {

@@ -8,6 +8,7 @@ import se.bidragskoll.model.Dossier;
 import se.bidragskoll.ruleset.AgreementDef;
 import se.bidragskoll.ruleset.Populations;
 import se.bidragskoll.ruleset.RuleSet;
+import se.bidragskoll.ruleset.SourceRef;
 
 /**
  * The dossier's agreement's population key as a fact for the {@code grant-share} family: the money the
@@ -44,7 +45,7 @@ public record DistributionKey(String region, String key, LocalDate keyDate, BigD
     }
 
     /** Where the agreement's distribution is stated: its own source within the agreement's. */
-    static se.bidragskoll.ruleset.SourceRef source(AgreementDef a) {
+    static SourceRef source(AgreementDef a) {
         return a.distribution() == null || a.distribution().source() == null ? a.source()
                 : a.distribution().source().within(a.source());
     }
@@ -74,7 +75,7 @@ public record DistributionKey(String region, String key, LocalDate keyDate, BigD
 
     /** A region's share of one agreement, {@code basis} population or stated, and where it is stated. */
     public record RegionShare(String agreement, String region, BigDecimal expected, String basis,
-                              se.bidragskoll.ruleset.SourceRef source) {
+                              SourceRef source) {
 
         /** Whether a stated figure fits the share within the figure's own rounding. */
         public boolean fits(BigDecimal figure) {
@@ -87,7 +88,7 @@ public record DistributionKey(String region, String key, LocalDate keyDate, BigD
     }
 
     /** The share the agreement's sources state for the region (over all its parts), as a fact. */
-    public record Stated(String region, BigDecimal expected, se.bidragskoll.ruleset.SourceRef source) {
+    public record Stated(String region, BigDecimal expected, SourceRef source) {
 
         public boolean fits(BigDecimal figure) {
             return figure.subtract(expected).abs().compareTo(Share.margin(figure, null)) <= 0;

@@ -70,7 +70,7 @@ public final class Messages {
         if (value == null) {
             return english(locale) ? "none" : "saknas";
         }
-        if (value instanceof se.bidragskoll.text.Text text) {
+        if (value instanceof Text text) {
             return text.in(locale);
         }
         if (value instanceof BigDecimal amount) {

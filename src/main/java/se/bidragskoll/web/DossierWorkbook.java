@@ -33,6 +33,13 @@ import se.bidragskoll.api.BadInputException;
 import se.bidragskoll.api.FieldError;
 import se.bidragskoll.model.Dossier;
 import se.bidragskoll.text.Text;
+import se.bidragskoll.api.SpreadsheetGuard;
+import se.bidragskoll.dossier.DossierValidator;
+import se.bidragskoll.rulebase.RuleSetHolder;
+import se.bidragskoll.ruleset.AgreementDef;
+import se.bidragskoll.ruleset.ConditionSpec;
+import se.bidragskoll.ruleset.Regions;
+import se.bidragskoll.ruleset.RuleSet;
 
 /**
  * The dossier as a workbook controllers fill in: a sheet for the grant, the measures, allocations,
@@ -172,23 +179,23 @@ public class DossierWorkbook {
     ObjectMapper json;
 
     @Inject
-    se.bidragskoll.rulebase.RuleSetHolder rules;
+    RuleSetHolder rules;
 
     /** What the drop-down lists offer, from the rule set in use: agreements, regions, event kinds, purposes, indicators. */
     Map<String, Choices> choices() {
-        se.bidragskoll.ruleset.RuleSet set = rules.current();
+        RuleSet set = rules.current();
         Map<String, Choices> lists = new java.util.LinkedHashMap<>();
         lists.put("agreement", new Choices("Överenskommelse", set.agreements().values().stream()
-                .sorted(java.util.Comparator.comparing(se.bidragskoll.ruleset.AgreementDef::id))
+                .sorted(java.util.Comparator.comparing(AgreementDef::id))
                 .map(a -> new String[]{a.id(), a.title().sv()}).toList()));
-        lists.put("region", new Choices("Region (länskod)", se.bidragskoll.ruleset.Regions.all().entrySet().stream()
+        lists.put("region", new Choices("Region (länskod)", Regions.all().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey()).map(e -> new String[]{e.getKey(), e.getValue()}).toList()));
-        lists.put("kind", new Choices("Typ av händelse", se.bidragskoll.dossier.DossierValidator.EVENT_KINDS.stream()
+        lists.put("kind", new Choices("Typ av händelse", DossierValidator.EVENT_KINDS.stream()
                 .map(k -> new String[]{k, eventKind(k)}).toList()));
         Map<String, String> purposes = new java.util.TreeMap<>();
         Map<String, String> indicators = new java.util.TreeMap<>();
-        for (se.bidragskoll.ruleset.AgreementDef a : set.agreements().values()) {
-            for (se.bidragskoll.ruleset.ConditionSpec c : a.conditionList()) {
+        for (AgreementDef a : set.agreements().values()) {
+            for (ConditionSpec c : a.conditionList()) {
                 JsonNode listed = c.params() == null ? null : c.params().get("purposes");
                 if (listed != null && listed.isArray()) {
                     listed.forEach(p -> purposes.putIfAbsent(p.path("id").asText(), p.path("title").asText("")));
@@ -374,7 +381,7 @@ public class DossierWorkbook {
     public Dossier read(Path file) {
         List<FieldError> errors = new ArrayList<>();
         ObjectNode tree = json.createObjectNode();
-        se.bidragskoll.api.SpreadsheetGuard.check(file, "arbetsbok");
+        SpreadsheetGuard.check(file, "arbetsbok");
         try (ReadableWorkbook workbook = new ReadableWorkbook(file.toFile())) {
             Optional<Sheet> grant = workbook.findSheet(GRANT_SHEET);
             if (grant.isEmpty()) {

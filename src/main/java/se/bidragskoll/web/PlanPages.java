@@ -33,6 +33,7 @@ import se.bidragskoll.plan.PlanEntity;
 import se.bidragskoll.plan.PlanReport;
 import se.bidragskoll.plan.PlanService;
 import se.bidragskoll.plan.PlanSpreadsheet;
+import se.bidragskoll.api.Labels;
 
 /**
  * The region's year as pages: the stored plans a caller may see ({@code /plan}) and one region's plan
@@ -167,7 +168,7 @@ public class PlanPages {
         if (outcome == null) {
             return "";
         }
-        return se.bidragskoll.api.Labels.all(locale).getOrDefault(outcome, outcome);
+        return Labels.all(locale).getOrDefault(outcome, outcome);
     }
 
     /** What the common page frame needs (texts, labels, language, who, where the switch comes back to). */
@@ -175,7 +176,7 @@ public class PlanPages {
         Locale locale = locale();
         String here = headers == null ? "/plan" : "/plan";
         return template.instance().data("t", WebResource.texts(locale))
-                .data("L", se.bidragskoll.api.Labels.all(locale)).data("lang", locale.getLanguage())
+                .data("L", Labels.all(locale)).data("lang", locale.getLanguage())
                 .data("who", WebResource.who(caller, locale)).data("here", here)
                 .data("maySubmit", caller.isController());
     }

@@ -62,6 +62,17 @@ import se.bidragskoll.review.FindingView;
 import se.bidragskoll.review.HistoryEntry;
 import se.bidragskoll.review.ReviewService;
 import se.bidragskoll.security.Caller;
+import se.bidragskoll.calendar.CalendarFeed;
+import se.bidragskoll.dossier.ReportExport;
+import se.bidragskoll.dossier.RevisionSummary;
+import se.bidragskoll.model.Dossier;
+import se.bidragskoll.plan.PlanReport;
+import se.bidragskoll.plan.PlanService;
+import se.bidragskoll.plan.PlanSpreadsheet;
+import se.bidragskoll.rulebase.RuleSetHolder;
+import se.bidragskoll.ruleset.Regions;
+import se.bidragskoll.security.SecureCookies;
+import se.bidragskoll.security.Sessions;
 
 /**
  * The web pages for the steering group and controllers, server-rendered with Qute and usable without
@@ -132,10 +143,10 @@ public class WebResource {
     FindingExport findingExport;
 
     @Inject
-    se.bidragskoll.rulebase.RuleSetHolder rules;
+    RuleSetHolder rules;
 
     @Inject
-    se.bidragskoll.plan.PlanService plans;
+    PlanService plans;
 
     @Context
     HttpHeaders headers;
@@ -182,7 +193,7 @@ public class WebResource {
     Template calendar;
 
     @Inject
-    se.bidragskoll.calendar.CalendarFeed feeds;
+    CalendarFeed feeds;
 
     @GET
     @Path("logga-in")
@@ -197,19 +208,19 @@ public class WebResource {
      */
     @POST
     @Path("logga-ut")
-    public Response logout(@jakarta.ws.rs.CookieParam(se.bidragskoll.security.Sessions.COOKIE) String session) {
+    public Response logout(@jakarta.ws.rs.CookieParam(Sessions.COOKIE) String session) {
         sessions.close(session);
         io.quarkus.vertx.http.runtime.security.FormAuthenticationMechanism.logout(identity);
         return Response.seeOther(URI.create("/logga-in"))
-                .header("Set-Cookie", se.bidragskoll.security.Sessions.cookie(null, secureCookies.secure(routing)))
+                .header("Set-Cookie", Sessions.cookie(null, secureCookies.secure(routing)))
                 .build();
     }
 
     @Inject
-    se.bidragskoll.security.Sessions sessions;
+    Sessions sessions;
 
     @Inject
-    se.bidragskoll.security.SecureCookies secureCookies;
+    SecureCookies secureCookies;
 
     @Inject
     io.vertx.ext.web.RoutingContext routing;
@@ -422,7 +433,7 @@ public class WebResource {
                 f.amount() == null ? "" : Format.money(f.amount(), locale), Words.text(f.message(), locale), f.ageDays())).toList();
         long pages = Math.max(1, (found.total() + QUEUE_PAGE - 1) / QUEUE_PAGE);
         var set = rules.current();
-        java.util.Map<String, String> regionNames = se.bidragskoll.ruleset.Regions.all();
+        java.util.Map<String, String> regionNames = Regions.all();
         List<Option> regions = (caller.isSteering() ? new java.util.TreeSet<>(regionNames.keySet())
                 : new java.util.TreeSet<>(caller.regions())).stream()
                 .map(r -> new Option(r, regionNames.getOrDefault(r, r) + " (" + r + ")")).toList();
@@ -532,7 +543,7 @@ public class WebResource {
         // the title block names the filters as the page does (in Swedish, as the workbook's columns)
         Map<String, String> filters = new LinkedHashMap<>();
         if (q.region() != null) {
-            filters.put("Region", se.bidragskoll.ruleset.Regions.name(q.region()).map(n -> n + " (" + q.region() + ")").orElse(q.region()));
+            filters.put("Region", Regions.name(q.region()).map(n -> n + " (" + q.region() + ")").orElse(q.region()));
         }
         if (q.agreement() != null) {
             filters.put("Överenskommelse", agreementTitle(q.agreement(), Messages.SWEDISH));
@@ -560,7 +571,7 @@ public class WebResource {
     public Response reportExport(@PathParam("id") String id, @PathParam("format") String format) {
         try {
             // the page's spreadsheet shows what the page shows; the API's keeps the whole catalogue
-            return se.bidragskoll.dossier.ReportExport.of(ReportScope.scoped(json.readTree(dossiers.report(id, Messages.SWEDISH)),
+            return ReportExport.of(ReportScope.scoped(json.readTree(dossiers.report(id, Messages.SWEDISH)),
                     rules.current()), format);
         } catch (NotFoundException e) {
             return notFound();
@@ -576,8 +587,8 @@ public class WebResource {
     @Produces(FindingExport.XLSX)
     public Response planReport(@PathParam("id") String id) {
         try {
-            se.bidragskoll.plan.PlanReport report = plans.report(id, Messages.SWEDISH);
-            jakarta.ws.rs.core.StreamingOutput body = out -> se.bidragskoll.plan.PlanSpreadsheet.write(report, out);
+            PlanReport report = plans.report(id, Messages.SWEDISH);
+            jakarta.ws.rs.core.StreamingOutput body = out -> PlanSpreadsheet.write(report, out);
             return Response.ok(body, FindingExport.XLSX).header("Content-Disposition", "attachment; filename=\"plan-"
                     + report.region() + "-" + report.year() + ".xlsx\"").build();
         } catch (NotFoundException e) {
@@ -591,7 +602,7 @@ public class WebResource {
     @jakarta.annotation.security.RolesAllowed({Caller.CONTROLLER, Caller.STEERING})
     @Produces(FindingExport.XLSX)
     public Response planTemplate() {
-        return Response.ok(se.bidragskoll.plan.PlanSpreadsheet.template(), FindingExport.XLSX)
+        return Response.ok(PlanSpreadsheet.template(), FindingExport.XLSX)
                 .header("Content-Disposition", "attachment; filename=\"regionplan-mall.xlsx\"").build();
     }
 
@@ -626,9 +637,9 @@ public class WebResource {
         if (!String.valueOf(version).equals(report.path("revision").asText())) {
             return null;
         }
-        List<se.bidragskoll.dossier.RevisionSummary> revisions = dossiers.revisions(id);
-        se.bidragskoll.dossier.RevisionSummary now = revisions.stream().filter(r -> r.revision() == version).findFirst().orElse(null);
-        se.bidragskoll.dossier.RevisionSummary before = revisions.stream().filter(r -> r.revision() < version)
+        List<RevisionSummary> revisions = dossiers.revisions(id);
+        RevisionSummary now = revisions.stream().filter(r -> r.revision() == version).findFirst().orElse(null);
+        RevisionSummary before = revisions.stream().filter(r -> r.revision() < version)
                 .reduce((a, b) -> b).orElse(null);
         if (now == null) {
             return null;
@@ -807,12 +818,12 @@ public class WebResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response submitDossier(@RestForm("dossier") FileUpload file, @RestForm("workbook") FileUpload workbook) {
         try {
-            se.bidragskoll.model.Dossier read;
+            Dossier read;
             if (workbook != null && workbook.size() > 0) {
                 read = workbooks.read(workbook.uploadedFile());
             } else if (file != null && file.size() > 0) {
                 try {
-                    read = json.readValue(file.uploadedFile().toFile(), se.bidragskoll.model.Dossier.class);
+                    read = json.readValue(file.uploadedFile().toFile(), Dossier.class);
                 } catch (JsonProcessingException e) {
                     return Response.status(400).type(MediaType.TEXT_HTML).entity(submitPage(List.of(
                             file.fileName() + ": " + e.getOriginalMessage()))).build();

@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import se.bidragskoll.text.Messages;
 import se.bidragskoll.ruleset.Regions;
+import se.bidragskoll.api.Labels;
 
 /**
  * People's words for what the stored reports say in the API's terms: a dossier's field paths
@@ -221,7 +222,7 @@ public final class Words {
 
         /** The label of an outcome, result, severity or status, given as a code or an enum. */
         static String label(Object code, String lang) {
-            return code == null ? "" : se.bidragskoll.api.Labels.of(code.toString(),
+            return code == null ? "" : Labels.of(code.toString(),
                     Locale.forLanguageTag(lang == null ? "sv" : lang));
         }
     }
