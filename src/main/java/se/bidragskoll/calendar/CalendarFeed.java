@@ -11,8 +11,6 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -47,6 +44,7 @@ import se.bidragskoll.dossier.RevisionEntity;
 import se.bidragskoll.text.Messages;
 import se.bidragskoll.plan.PlanEntity;
 import se.bidragskoll.rulebase.RuleSetHolder;
+import se.bidragskoll.text.Sha256;
 
 /**
  * The deadlines a user may see as an iCalendar feed (RFC 5545), for a calendar program to subscribe
@@ -238,10 +236,6 @@ public class CalendarFeed {
     }
 
     static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(token);
     }
 }

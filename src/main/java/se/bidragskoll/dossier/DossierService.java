@@ -6,14 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -37,6 +33,7 @@ import se.bidragskoll.ruleset.RuleSet;
 import se.bidragskoll.rulebase.RuleSetHolder;
 import se.bidragskoll.ledger.CsvLedgerPipe;
 import se.bidragskoll.ruleset.RegionDef;
+import se.bidragskoll.text.Sha256;
 
 /** Judges dossiers, and stores each submission as a revision with its report, all or nothing. */
 @ApplicationScoped
@@ -453,11 +450,6 @@ public class DossierService {
     }
 
     static String sha256(String content) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
-            return "sha256:" + HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "sha256:" + Sha256.hex(content);
     }
 }

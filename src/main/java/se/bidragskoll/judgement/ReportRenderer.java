@@ -3,7 +3,6 @@ package se.bidragskoll.judgement;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -31,6 +30,7 @@ import se.bidragskoll.ruleset.RuleSet;
 import se.bidragskoll.ruleset.Regions;
 import se.bidragskoll.text.Text;
 import se.bidragskoll.text.Messages;
+import se.bidragskoll.text.Sha256;
 
 /**
  * Turns what the rules concluded into a report, in one language: a result per condition of the
@@ -235,16 +235,12 @@ final class ReportRenderer {
 
     /** Same subject (region and agreement, or region and plan year), condition, part and items: same fingerprint. */
     static String fingerprint(String subject, FindingDraft draft, List<Fact> facts) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            StringBuilder key = new StringBuilder()
-                    .append(subject).append('|')
-                    .append(draft.code).append('|').append(draft.messageKey).append('|').append(draft.group);
-            facts.stream().map(f -> f.type() + ":" + f.ref()).sorted().forEach(r -> key.append('|').append(r));
-            byte[] hash = digest.digest(key.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest digest = Sha256.digest();
+        StringBuilder key = new StringBuilder()
+                .append(subject).append('|')
+                .append(draft.code).append('|').append(draft.messageKey).append('|').append(draft.group);
+        facts.stream().map(f -> f.type() + ":" + f.ref()).sorted().forEach(r -> key.append('|').append(r));
+        byte[] hash = digest.digest(key.toString().getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(hash, 0, 12);
     }
 }

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -35,6 +34,7 @@ import se.bidragskoll.text.Text;
 import se.bidragskoll.ruleset.LedgerColumns;
 import se.bidragskoll.ruleset.LedgerColumns.Column;
 import se.bidragskoll.api.SwedishDates;
+import se.bidragskoll.text.Sha256;
 
 /**
  * Reads a ledger exported from a region's financial system (Raindance, Unit4/Agresso, Visma) as CSV:
@@ -480,11 +480,7 @@ public final class LedgerCsvReader {
 
     static String[] scan(Path file) throws IOException {
         MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        digest = Sha256.digest();
         byte[] buffer = new byte[1 << 16];
         Utf8Check utf8Check = new Utf8Check();
         long line = 1;

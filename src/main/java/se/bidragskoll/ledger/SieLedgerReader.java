@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -37,6 +36,7 @@ import se.bidragskoll.model.UnbalancedVoucher;
 import se.bidragskoll.model.VoucherBalance;
 import se.bidragskoll.ruleset.RegionDef;
 import se.bidragskoll.text.Text;
+import se.bidragskoll.text.Sha256;
 
 /**
  * Reads a ledger as Swedish financial systems export it: an SIE 4 file (type 4E or 4I), the
@@ -199,11 +199,7 @@ public final class SieLedgerReader {
      */
     static Scan scan(Path file) {
         MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        digest = Sha256.digest();
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         byte[] buffer = new byte[1 << 16];

@@ -9,13 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
+import se.bidragskoll.text.Sha256;
 
 /**
  * Compiled rule bases on disk, keyed by the DRL sources, the bytes of every class they import and
@@ -134,7 +134,7 @@ public final class CompiledCache {
 
     static String key(Map<String, String> drls) {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            MessageDigest digest = Sha256.digest();
             digest.update(String.valueOf(RuleEngine.class.getPackage().getImplementationVersion())
                     .getBytes(StandardCharsets.UTF_8));
             digest.update(String.valueOf(org.drools.kiesession.rulebase.KnowledgeBaseFactory.class.getPackage()
@@ -157,7 +157,7 @@ public final class CompiledCache {
                 }
             }
             return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException | IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -25,6 +24,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import se.bidragskoll.text.Text;
+import se.bidragskoll.text.Sha256;
 
 /**
  * Reads a rules folder into a {@link RuleSet}: the condition catalogue, agreement and region
@@ -817,18 +817,14 @@ public final class RuleSetLoader {
     }
 
     private static String hash(Map<String, String> files) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (Map.Entry<String, String> file : files.entrySet()) {
-                digest.update(file.getKey().getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-                digest.update(file.getValue().getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-            }
-            return "sha256:" + HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        MessageDigest digest = Sha256.digest();
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            digest.update(file.getKey().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(file.getValue().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
         }
+        return "sha256:" + HexFormat.of().formatHex(digest.digest());
     }
 
     /**

@@ -4,8 +4,6 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,8 +14,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
-import java.util.HexFormat;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import se.bidragskoll.text.Sha256;
 
 /**
  * The login sessions of the pages, held by the server so that logging out ends them. Quarkus' form
@@ -174,11 +172,7 @@ public class Sessions {
 
     /** The stored key of a session id: hex SHA-256 (the id has 256 random bits, so no salt is needed). */
     static String hash(String id) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(id);
     }
 
     /** Database work blocks: never on an event-loop thread (the IO threads serve every request). */
