@@ -168,7 +168,8 @@ final class DrlSandbox {
         return out.toString();
     }
 
-    private static RuleProblem at(String file, String text, int offset, String message) {
+    /** The problem at {@code offset} of {@code text}, as line and column from 1. */
+    static RuleProblem at(String file, String text, int offset, String message) {
         int line = 1;
         int column = 1;
         for (int i = 0; i < offset && i < text.length(); i++) {

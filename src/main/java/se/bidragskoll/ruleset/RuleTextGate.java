@@ -200,16 +200,6 @@ final class RuleTextGate {
     }
 
     static RuleProblem position(String file, String text, int offset, String message) {
-        int line = 1;
-        int column = 1;
-        for (int i = 0; i < offset && i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-                column = 1;
-            } else {
-                column++;
-            }
-        }
-        return new RuleProblem(file, line, column, message);
+        return DrlSandbox.at(file, text, offset, message);
     }
 }

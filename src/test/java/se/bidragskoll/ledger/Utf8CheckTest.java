@@ -39,7 +39,7 @@ class Utf8CheckTest {
     }
 
     private static boolean check(byte[] bytes) {
-        LedgerCsvReader.Utf8Check check = new LedgerCsvReader.Utf8Check();
+        Utf8Check check = new Utf8Check();
         for (byte b : bytes) {
             check.accept(b & 0xFF);
         }
