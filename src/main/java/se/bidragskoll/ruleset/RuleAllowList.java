@@ -183,9 +183,15 @@ final class RuleAllowList {
         return MEMBERS.containsKey(t) || NAMED_ONLY.contains(dotted) || dotted.equals("java.lang.Object");
     }
 
+    /**
+     * Names a pattern may not use although some allowed member has them: MVEL resolves a name on the
+     * object it meets when the rules run, and {@code add} (allowed on BigDecimal) is also a list's.
+     */
+    private static final Set<String> NOT_IN_PATTERNS = Set.of("add");
+
     /** Whether a name may appear in a pattern's MVEL: a member or type a rule may use, or a DRL word. */
     static boolean name(String identifier) {
-        return NAMES.contains(identifier) || DRL_WORDS.contains(identifier);
+        return (NAMES.contains(identifier) || DRL_WORDS.contains(identifier)) && !NOT_IN_PATTERNS.contains(identifier);
     }
 
     /**
