@@ -17,11 +17,11 @@ public final class TooManyFindingsException extends BadInputException {
         super(List.of(new FieldError(firstRow == null ? "ledger" : "rad " + firstRow, Text.of(
                 (firstRow == null ? "" : "rad " + firstRow + ": ") + "Bedömningen ger fler än "
                         + Limits.MAX_REPORT_ITEMS + " avvikelser och poster de nämner (gränsen för en rapport), "
-                        + "" + codeItems + " av dem för " + code
+                        + codeItems + " av dem för " + code
                         + ": rätta filen (eller huvudboken) och skicka den igen.",
                 (firstRow == null ? "" : "line " + firstRow + ": ") + "The judgement gives more than "
                         + Limits.MAX_REPORT_ITEMS + " findings and items they name (the limit of a report), "
-                        + "" + codeItems + " of them for " + code
+                        + codeItems + " of them for " + code
                         + ": mend the file (or the ledger) and send it again."))));
     }
 

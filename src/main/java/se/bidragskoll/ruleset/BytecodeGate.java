@@ -72,23 +72,40 @@ final class BytecodeGate {
      * An invoker implements the engine's {@code CompiledInvoker} (a DRL function cannot choose its
      * interfaces: the engine writes it as {@code Externalizable}); a rule's class is named {@code Rule_…}.
      */
-    static Kind kind(byte[] bytes) {
-        ClassReader reader = new ClassReader(bytes);
-        String simple = reader.getClassName().substring(reader.getClassName().lastIndexOf('/') + 1);
-        if (java.util.Arrays.asList(reader.getInterfaces()).contains("org/drools/base/rule/accessor/CompiledInvoker")) {
+    static Kind kind(ClassNode node) {
+        String simple = node.name.substring(node.name.lastIndexOf('/') + 1);
+        if (node.interfaces.contains("org/drools/base/rule/accessor/CompiledInvoker")) {
             return Kind.INVOKER;
         }
-        return simple.startsWith("Rule_") && reader.getInterfaces().length == 0 ? Kind.RULE : Kind.FUNCTION;
+        return simple.startsWith("Rule_") && node.interfaces.isEmpty() ? Kind.RULE : Kind.FUNCTION;
     }
 
-    /**
-     * Inspects one class. {@code functions} are the internal names of the rule base's DRL functions,
-     * which a rule's class may call (never a function itself).
-     */
-    static List<Refusal> inspect(byte[] bytes, Set<String> functions) {
-        ClassNode node = new ClassNode();
-        new ClassReader(bytes).accept(node, 0);
-        Kind kind = kind(bytes);
+    /** One package's compiled classes, read once: each class's internal name, node and kind. */
+    record Compiled(String name, ClassNode node, Kind kind) {
+    }
+
+    /** Reads the classes of one package (bytes by internal name), each once. */
+    static List<Compiled> read(Map<String, byte[]> classes) {
+        List<Compiled> read = new ArrayList<>();
+        classes.forEach((name, bytes) -> {
+            ClassNode node = new ClassNode();
+            new ClassReader(bytes).accept(node, 0);
+            read.add(new Compiled(name, node, kind(node)));
+        });
+        return read;
+    }
+
+    /** The internal names of the package's DRL functions, which a rule's class may call (never a function itself). */
+    static Set<String> functions(List<Compiled> classes) {
+        Set<String> functions = new java.util.HashSet<>();
+        classes.stream().filter(c -> c.kind() == Kind.FUNCTION).forEach(c -> functions.add(c.name()));
+        return functions;
+    }
+
+    /** Inspects one class of a package whose DRL functions are {@code functions}. */
+    static List<Refusal> inspect(Compiled compiled, Set<String> functions) {
+        ClassNode node = compiled.node();
+        Kind kind = compiled.kind();
         List<Refusal> refusals = new ArrayList<>();
         if (kind == Kind.INVOKER) {
             inspectInvoker(node, refusals);
@@ -122,23 +139,13 @@ final class BytecodeGate {
         }
         if (method.name.equals("<init>") && method.desc.equals("()V")) {
             return ops.equals(List.of(Opcodes.ALOAD, Opcodes.INVOKESPECIAL, Opcodes.RETURN))
-                    && method.instructions.toArray()[indexOf(method, Opcodes.INVOKESPECIAL)] instanceof MethodInsnNode m
-                    && m.owner.equals("java/lang/Object");
+                    && java.util.stream.StreamSupport.stream(method.instructions.spliterator(), false)
+                            .anyMatch(i -> i instanceof MethodInsnNode m && m.owner.equals("java/lang/Object"));
         }
         if ((method.name.equals("writeExternal") || method.name.equals("readExternal")) && ops.equals(List.of(Opcodes.RETURN))) {
             return true;
         }
         return method.name.equals("<clinit>") && ops.stream().allMatch(o -> o == Opcodes.RETURN);
-    }
-
-    private static int indexOf(MethodNode method, int opcode) {
-        AbstractInsnNode[] insns = method.instructions.toArray();
-        for (int i = 0; i < insns.length; i++) {
-            if (insns[i].getOpcode() == opcode) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /** The engine's glue may call the engine and name the facts; it may not reach the JDK beyond a few members. */
@@ -385,12 +392,7 @@ final class BytecodeGate {
         }
 
         private int index(AbstractInsnNode insn) {
-            for (int k = 0; k < insns.length; k++) {
-                if (insns[k] == insn) {
-                    return k;
-                }
-            }
-            return -1;
+            return method.instructions.indexOf(insn);
         }
 
         /** A variable keeps only what the rule reads (a parameter, a fact's field, a list's element), never a computed value. */

@@ -101,13 +101,15 @@ public final class RuleEngine {
             fileByPackage.putIfAbsent(pkg.find() ? pkg.group(1) : "", path);
         });
         List<RuleProblem> problems = new ArrayList<>();
+        Map<String, RuleInfo> located = null;
         for (KiePackage kp : compiled.kieBase().getKiePackages()) {
             org.drools.base.definitions.InternalKnowledgePackage pkg = (org.drools.base.definitions.InternalKnowledgePackage) kp;
             String file = fileByPackage.get(pkg.getName());
             for (Rule rule : kp.getRules()) {
                 Object consequence = ((org.drools.base.definitions.rule.impl.RuleImpl) rule).getConsequence();
                 if (consequence != null && consequence.getClass().getName().startsWith("org.drools.mvel.expr.")) {
-                    RuleInfo at = locate(drlByPath).get(pkg.getName() + '\u0000' + rule.getName());
+                    located = located != null ? located : locate(drlByPath);
+                    RuleInfo at = located.get(pkg.getName() + '\u0000' + rule.getName());
                     problems.add(new RuleProblem(file == null ? pkg.getName() : file, at == null ? 1 : at.line(), 1,
                             "rule \"" + rule.getName() + "\" has an MVEL consequence: consequences are Java"));
                 }
@@ -116,17 +118,14 @@ public final class RuleEngine {
             if (!(data instanceof org.drools.core.rule.JavaDialectRuntimeData java)) {
                 continue;
             }
-            java.util.Set<String> functions = new java.util.HashSet<>();
-            java.util.Map<String, byte[]> classes = new java.util.TreeMap<>(java.getStore());
-            classes.forEach((name, bytes) -> {
-                String internal = name.endsWith(".class") ? name.substring(0, name.length() - 6) : name;
-                if (BytecodeGate.kind(bytes) == BytecodeGate.Kind.FUNCTION) {
-                    functions.add(internal);
-                }
-            });
-            for (Map.Entry<String, byte[]> c : classes.entrySet()) {
-                String internal = c.getKey().endsWith(".class") ? c.getKey().substring(0, c.getKey().length() - 6) : c.getKey();
-                for (BytecodeGate.Refusal refusal : BytecodeGate.inspect(c.getValue(), functions)) {
+            Map<String, byte[]> byName = new java.util.TreeMap<>();
+            java.getStore().forEach((name, bytes) -> byName.put(name.endsWith(".class")
+                    ? name.substring(0, name.length() - ".class".length()) : name, bytes));
+            List<BytecodeGate.Compiled> classes = BytecodeGate.read(byName);
+            java.util.Set<String> functions = BytecodeGate.functions(classes);
+            for (BytecodeGate.Compiled c : classes) {
+                String internal = c.name();
+                for (BytecodeGate.Refusal refusal : BytecodeGate.inspect(c, functions)) {
                     String outer = internal.contains("$") ? internal.substring(0, internal.indexOf('$')) : internal;
                     org.drools.base.rule.LineMappings mapping = pkg.getDialectRuntimeRegistry()
                             .getLineMappings(outer.replace('/', '.'));

@@ -91,13 +91,15 @@ final class RuleTextGate {
         }
         java.util.Set<String> functions = new java.util.HashSet<>();
         pkg.getFunctions().forEach(f -> functions.add(f.getName()));
+        // the file as MVEL reads it, once: comments and strings are not code
+        String blanked = DrlSandbox.blank(drl);
         for (RuleDescr rule : pkg.getRules()) {
-            rule(file, drl, rule, functions, problems);
+            rule(file, drl, blanked, rule, functions, problems);
         }
         return problems;
     }
 
-    private static void rule(String file, String drl, RuleDescr rule, java.util.Set<String> functions,
+    private static void rule(String file, String drl, String blanked, RuleDescr rule, java.util.Set<String> functions,
                              List<RuleProblem> problems) {
         if (rule.isQuery()) {
             problems.add(at(file, drl, rule, "query " + rule.getName() + ": a rule file holds rules, not queries"));
@@ -133,7 +135,6 @@ final class RuleTextGate {
             problems.add(at(file, drl, rule, "named consequences (then[…]) are not used by the checker"));
         }
         int start = rule.getStartCharacter();
-        String blanked = DrlSandbox.blank(drl);
         int when = start < 0 ? -1 : keyword(blanked, "when", start);
         // the conditions end where the parser's last condition ends, at the 'then' after it
         int lhsEnd = rule.getLhs() == null ? -1 : rule.getLhs().getEndCharacter();
@@ -142,7 +143,6 @@ final class RuleTextGate {
             problems.add(at(file, drl, rule, "the conditions of rule \"" + rule.getName() + "\" cannot be located"));
             return;
         }
-        // the conditions as MVEL reads them: comments and strings are not code
         String conditions = blanked;
         for (int i = when; i < end; i++) {
             char c = conditions.charAt(i);
