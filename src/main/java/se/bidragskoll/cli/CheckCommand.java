@@ -78,26 +78,26 @@ public final class CheckCommand {
     }
 
     /**
-     * Checks the folder and, with {@code sources} folders of source texts, that every quoted clause is
-     * the words of the text it names ({@link ClauseVerifier}); clauses whose text is not there are
-     * listed as unverified.
+     * Checks the folder and that every quoted clause is the words of the text it names
+     * ({@link ClauseVerifier}): in {@code sources}, or without them in the folder's own {@code sources/}.
+     * A clause whose text is in neither is a problem too: a quotation no one can check is not taken on trust.
      */
     public static int run(Path dir, List<Path> sources, PrintStream out) {
         List<RuleProblem> problems = problems(dir);
-        ClauseVerifier.Outcome clauses = sources.isEmpty() ? null : new ClauseVerifier(sources).verify(dir);
+        List<Path> texts = !sources.isEmpty() ? sources
+                : java.nio.file.Files.isDirectory(ClauseVerifier.sourcesOf(dir)) ? List.of(ClauseVerifier.sourcesOf(dir)) : List.of();
+        ClauseVerifier.Outcome clauses = texts.isEmpty() ? null : new ClauseVerifier(texts).verify(dir);
         if (clauses != null) {
             problems.addAll(clauses.problems());
+            problems.addAll(clauses.unverified());
         }
         for (RuleProblem p : problems) {
             out.println(located(dir, p));
         }
         if (clauses != null) {
-            for (RuleProblem p : clauses.unverified()) {
-                out.println(located(dir, p));
-            }
             out.println(clauses.verified() + " quoted " + (clauses.verified() == 1 ? "clause" : "clauses")
                     + " found in the source texts, " + clauses.problems().size() + " not found, "
-                    + clauses.unverified().size() + " unverified (no source text in " + sources + ")");
+                    + clauses.unverified().size() + " unverified (no source text in " + texts + ")");
         }
         if (problems.isEmpty()) {
             out.println(dir + ": rules, parameters and scenarios are in order");

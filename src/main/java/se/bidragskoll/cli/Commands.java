@@ -139,7 +139,8 @@ public final class Commands implements Runnable {
         Path dir;
 
         @Option(names = "--sources", paramLabel = "TEXTS", description = "a folder of source texts (seeds NNN_*.txt, "
-                + "named texts); every quoted clause must occur in the text it names. May be repeated.")
+                + "named texts); every quoted clause must occur in the text it names. May be repeated. "
+                + "Default: DIR/sources, the texts that travel with the rules.")
         List<Path> sources = new java.util.ArrayList<>();
 
         @Override

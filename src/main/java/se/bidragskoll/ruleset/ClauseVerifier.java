@@ -40,7 +40,12 @@ public final class ClauseVerifier {
         this.folders = List.copyOf(folders);
     }
 
-    /** Checks the clauses of every agreement, region and generic file of the rules folder. */
+    /** The folder of source texts that travels with a rules folder: {@code sources/} inside it. */
+    public static Path sourcesOf(Path rulesDir) {
+        return rulesDir.resolve("sources");
+    }
+
+    /** Checks the clauses of every agreement, region, generic and plan file of the rules folder. */
     public Outcome verify(Path rulesDir) {
         List<RuleProblem> problems = new ArrayList<>();
         List<RuleProblem> unverified = new ArrayList<>();
@@ -53,7 +58,8 @@ public final class ClauseVerifier {
         }
         for (Path file : files) {
             String rel = rulesDir.relativize(file).toString().replace('\\', '/');
-            boolean ruleFile = rel.equals("generic.yaml") || rel.matches("(agreements|regions)/[^/]+\\.yaml");
+            boolean ruleFile = rel.equals("generic.yaml") || rel.equals("plan/conditions.yaml")
+                    || rel.matches("(agreements|regions)/[^/]+\\.yaml");
             if (!ruleFile) {
                 continue;
             }

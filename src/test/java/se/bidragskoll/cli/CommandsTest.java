@@ -35,6 +35,18 @@ class CommandsTest {
         assertEquals(0, run("check", "rules"), printed());
     }
 
+    /** The texts travel with the rules: check verifies every quoted clause against rules/sources with no argument. */
+    @Test
+    void shouldRefuseAQuotedClauseThatIsNotTheWordsOfItsTextWithNoFolderGiven() {
+        Path rules = RulesCopy.of(tmp.resolve("rules"));
+        RulesCopy.replace(rules.resolve("regions/23-jamtland-harjedalen.yaml"),
+                "clause: \"Kostnader för aktiviteter inom denna satsning ska registreras till objekt 9916.\"",
+                "clause: \"Kostnader för aktiviteter inom denna satsning ska registreras till objekt 9917.\"");
+        assertEquals(1, run("check", rules.toString()), printed());
+        assertTrue(printed().contains(rules.resolve("regions/23-jamtland-harjedalen.yaml") + ":31:"), printed());
+        assertTrue(printed().contains("clause is not the words of seed 001"), printed());
+    }
+
     @Test
     void shouldNameFileAndLineOfASyntaxErrorInARuleBody() {
         Path rules = RulesCopy.of(tmp.resolve("rules"));
